@@ -1,0 +1,197 @@
+/**
+ * The MapLibre style of the basemap: a pure function of theme, language and asset URLs, in the
+ * manner of protomaps/basemaps. Nothing here touches the DOM or the network; tests assert its
+ * invariants (every layer's source exists, every label uses the shipped font, no external URL).
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Language } from '../i18n/language.ts';
+import { attributionText } from '../attribution.ts';
+import { THEMES, type Theme } from './themes.ts';
+
+export const BASEMAP_SOURCE = 'basemap';
+export const FONTSTACK = 'NotoSansSC-Regular';
+
+/** Layer ids other modules refer to (picking, selection). */
+export const LAYER = {
+  districtFill: 'district-fill',
+  districtSelectedFill: 'district-selected-fill',
+  districtSelectedLine: 'district-selected-line',
+  districtLabels: 'district-labels',
+} as const;
+
+export interface StyleAssets {
+  /** Absolute URL of the PMTiles archive (served by the app's own origin). */
+  basemapUrl: string;
+  /** Absolute URL template for glyph PBFs, with {fontstack} and {range}. */
+  glyphsUrl: string;
+}
+
+export interface StyleOptions {
+  theme: Theme['name'];
+  language: Language;
+  assets: StyleAssets;
+  /** The selected district's code, or null. */
+  selectedDistrict?: string | null;
+}
+
+/** The label text for a feature with name_zh/name_en: Chinese alone, or English over Chinese. */
+export function labelText(language: Language): ExpressionSpecification {
+  if (language === 'zh') return ['get', 'name_zh'];
+  return ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_zh'], { 'font-scale': 0.8 }];
+}
+
+export function selectionFilter(code: string | null | undefined): ExpressionSpecification {
+  return ['==', ['get', 'code'], code ?? ''];
+}
+
+export function basemapStyle(options: StyleOptions): StyleSpecification {
+  const theme = THEMES[options.theme];
+  const text = labelText(options.language);
+  const font = [FONTSTACK];
+  const src = { source: BASEMAP_SOURCE };
+  const vector = (layer: string) => ({ ...src, 'source-layer': layer });
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
+    { id: 'land', type: 'fill', ...vector('land'), paint: { 'fill-color': theme.land } },
+    { id: LAYER.districtFill, type: 'fill', ...vector('districts'), paint: { 'fill-color': theme.district } },
+    {
+      id: LAYER.districtSelectedFill,
+      type: 'fill',
+      ...vector('districts'),
+      filter: selectionFilter(options.selectedDistrict),
+      paint: { 'fill-color': theme.districtSelected, 'fill-opacity': 0.85 },
+    },
+    {
+      id: 'water',
+      type: 'fill',
+      ...vector('water'),
+      paint: { 'fill-color': ['match', ['get', 'kind'], 'lake', theme.lake, theme.sea] },
+    },
+    {
+      id: 'rivers',
+      type: 'line',
+      ...vector('rivers'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': theme.river,
+        'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 7, 1.5, 10, 4, 13, 12],
+      },
+    },
+    {
+      id: 'district-lines',
+      type: 'line',
+      ...vector('boundaries'),
+      filter: ['==', ['get', 'kind'], 'district'],
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': theme.districtLine,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 12, 2],
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'city-line',
+      type: 'line',
+      ...vector('boundaries'),
+      filter: ['==', ['get', 'kind'], 'city'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': theme.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.2, 12, 3] },
+    },
+    {
+      id: LAYER.districtSelectedLine,
+      type: 'line',
+      ...vector('districts'),
+      filter: selectionFilter(options.selectedDistrict),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': theme.districtSelectedLine, 'line-width': 2.5 },
+    },
+    {
+      id: 'water-labels-line',
+      type: 'symbol',
+      ...vector('water_labels'),
+      filter: ['==', ['geometry-type'], 'LineString'],
+      minzoom: 8,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': text,
+        'text-font': font,
+        'text-size': 12,
+        'text-letter-spacing': 0.2,
+        'text-max-angle': 30,
+      },
+      paint: { 'text-color': theme.waterLabel, 'text-halo-color': theme.sea, 'text-halo-width': 1 },
+    },
+    {
+      id: 'river-labels',
+      type: 'symbol',
+      ...vector('rivers'),
+      minzoom: 9,
+      layout: { 'symbol-placement': 'line', 'text-field': text, 'text-font': font, 'text-size': 12, 'text-max-angle': 30 },
+      paint: { 'text-color': theme.waterLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'water-labels-point',
+      type: 'symbol',
+      ...vector('water_labels'),
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: { 'text-field': text, 'text-font': font, 'text-size': 13, 'text-letter-spacing': 0.3 },
+      paint: { 'text-color': theme.waterLabel, 'text-halo-color': theme.sea, 'text-halo-width': 1 },
+    },
+    {
+      id: 'pois',
+      type: 'circle',
+      ...vector('pois'),
+      minzoom: 8,
+      paint: { 'circle-radius': 4, 'circle-color': theme.poi, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
+    },
+    {
+      id: 'poi-labels',
+      type: 'symbol',
+      ...vector('pois'),
+      minzoom: 9,
+      layout: {
+        'text-field': text,
+        'text-font': font,
+        'text-size': 11,
+        'text-anchor': 'top',
+        'text-offset': [0, 0.6],
+        'text-optional': true,
+      },
+      paint: { 'text-color': theme.poiLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'place-labels',
+      type: 'symbol',
+      ...vector('place_labels'),
+      minzoom: 8,
+      layout: { 'text-field': text, 'text-font': font, 'text-size': 11, 'text-letter-spacing': 0.15, 'text-optional': true },
+      paint: { 'text-color': theme.placeLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.2 },
+    },
+    {
+      id: LAYER.districtLabels,
+      type: 'symbol',
+      ...vector('district_labels'),
+      layout: {
+        'text-field': text,
+        'text-font': font,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 12, 11, 16],
+        'symbol-sort-key': ['-', 0, ['to-number', ['get', 'area']]],
+        'text-padding': 4,
+      },
+      paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
+    },
+  ];
+  return {
+    version: 8,
+    name: `shanghai-basemap-${theme.name}-${options.language}`,
+    glyphs: options.assets.glyphsUrl,
+    sources: {
+      [BASEMAP_SOURCE]: {
+        type: 'vector',
+        url: `pmtiles://${options.assets.basemapUrl}`,
+        attribution: attributionText(options.language),
+      },
+    },
+    layers,
+  };
+}

@@ -1,0 +1,64 @@
+/** Palette tokens for the basemap. The style builder reads colours only from here. */
+export interface Theme {
+  name: 'light' | 'dark';
+  background: string;
+  sea: string;
+  land: string;
+  district: string;
+  districtHover: string;
+  districtSelected: string;
+  districtSelectedLine: string;
+  districtLine: string;
+  cityLine: string;
+  river: string;
+  lake: string;
+  waterLabel: string;
+  label: string;
+  labelHalo: string;
+  poi: string;
+  poiLabel: string;
+  placeLabel: string;
+}
+
+export const THEMES: Record<Theme['name'], Theme> = {
+  light: {
+    name: 'light',
+    background: '#b9d3e8',
+    sea: '#b9d3e8',
+    land: '#f3f1ea',
+    district: '#f7f5ef',
+    districtHover: '#ebe6d6',
+    districtSelected: '#fbe7b0',
+    districtSelectedLine: '#b7791f',
+    districtLine: '#9a948a',
+    cityLine: '#6b655c',
+    river: '#8fb8dc',
+    lake: '#a9cbe6',
+    waterLabel: '#3f6f98',
+    label: '#38342e',
+    labelHalo: '#ffffff',
+    poi: '#5b5f97',
+    poiLabel: '#3d4070',
+    placeLabel: '#7a6f5d',
+  },
+  dark: {
+    name: 'dark',
+    background: '#13263a',
+    sea: '#13263a',
+    land: '#262b31',
+    district: '#2b3037',
+    districtHover: '#353c45',
+    districtSelected: '#5a4a1f',
+    districtSelectedLine: '#f2c14e',
+    districtLine: '#6f7782',
+    cityLine: '#9aa3ad',
+    river: '#2c557c',
+    lake: '#24496b',
+    waterLabel: '#8fb8dc',
+    label: '#e6e2d9',
+    labelHalo: '#1a1d21',
+    poi: '#a7abe0',
+    poiLabel: '#c9ccf2',
+    placeLabel: '#b5ab98',
+  },
+};
