@@ -1,0 +1,61 @@
+/** Helpers for driving the map page the way a user sees it. */
+import type { Page, Request } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export interface OpenedPage {
+  page: Page;
+  requests: string[];
+}
+
+export async function openMap(page: Page, url: string): Promise<OpenedPage> {
+  const requests: string[] = [];
+  page.on('request', (r: Request) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+  return { page, requests };
+}
+
+/** Screen position of a longitude/latitude on the live map. */
+export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (window as unknown as { __explorerMap: { project(p: [number, number]): { x: number; y: number } } }).__explorerMap;
+    const p = map.project(ll);
+    return { x: p.x, y: p.y };
+  }, lngLat);
+}
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export class Screenshot {
+  readonly png: PNG;
+  constructor(buffer: Buffer) {
+    this.png = PNG.sync.read(buffer);
+  }
+  pixel(x: number, y: number): [number, number, number] {
+    const i = (Math.round(y) * this.png.width + Math.round(x)) * 4;
+    return [this.png.data[i]!, this.png.data[i + 1]!, this.png.data[i + 2]!];
+  }
+  /** Smallest colour distance to `hex` among pixels within `radius` of (x, y). */
+  nearest(x: number, y: number, hex: string, radius: number): number {
+    const target = hexToRgb(hex);
+    let best = Infinity;
+    for (let dy = -radius; dy <= radius; dy++) {
+      for (let dx = -radius; dx <= radius; dx++) {
+        best = Math.min(best, distance(this.pixel(x + dx, y + dy), target));
+      }
+    }
+    return best;
+  }
+  distinctColours(): number {
+    const set = new Set<number>();
+    for (let i = 0; i < this.png.data.length; i += 4 * 97) set.add((this.png.data[i]! << 16) | (this.png.data[i + 1]! << 8) | this.png.data[i + 2]!);
+    return set.size;
+  }
+}
+
+export function distance(a: readonly number[], b: readonly number[]): number {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+}
