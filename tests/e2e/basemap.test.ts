@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { launch, type Browser } from './browser.ts';
+import { launch, type Browser } from '../support/browser.ts';
 import { openMap, project, Screenshot } from './map-page.ts';
 import { THEMES } from '../../src/lib/style/themes.ts';
 

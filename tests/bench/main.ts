@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: builds, serves the production build on loopback and measures, in headless
+ * Chromium (SwiftShader), what a user waits for. Prints a table; asserts nothing (machines are
+ * shared and noisy: read the ratios).
+ *
+ *  (a) navigation → first map idle, the app          (median of N cold loads)
+ *  (b) the same for a bare MapLibre page on the same PMTiles (the limit)
+ *  (c) a / b
+ *  (d) JavaScript transferred before idle, gzip-compressed size
+ *  (e) `npm run geodata` wall time and the basemap's size
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureChromium, launch } from '../support/browser.ts';
+import { ROOT, startPreview } from '../support/server.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+interface Load {
+  idleMs: number;
+  jsGzipBytes: number;
+  jsFiles: number;
+}
+
+async function coldLoad(url: string): Promise<Load> {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const js: Promise<number>[] = [];
+    let idle = false;
+    page.on('response', (res) => {
+      const type = res.headers()['content-type'] ?? '';
+      if (!idle && res.url().startsWith('http') && type.includes('javascript')) {
+        js.push(res.body().then((b) => gzipSync(b, { level: 6 }).length).catch(() => 0));
+      }
+    });
+    await page.goto(url);
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 120_000 });
+    idle = true;
+    const idleMs = await page.evaluate(() => performance.getEntriesByName('map-idle')[0]?.startTime ?? NaN);
+    const sizes = await Promise.all(js);
+    return { idleMs, jsGzipBytes: sizes.reduce((a, b) => a + b, 0), jsFiles: sizes.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function timed(cmd: string, args: string[]): number {
+  const t = performance.now();
+  execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return (performance.now() - t) / 1000;
+}
+
+async function main() {
+  ensureChromium();
+  console.log('bench: timing npm run geodata (full rebuild)…');
+  const geodataSeconds = timed('npm', ['run', '--silent', 'geodata']);
+  console.log('bench: building the app…');
+  timed('npx', ['vite', 'build', '--logLevel', 'error']);
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'static/basemap/manifest.json'), 'utf8')) as { files: { path: string; bytes: number }[] };
+  const basemapBytes = manifest.files.find((f) => f.path === 'basemap/shanghai.pmtiles')!.bytes;
+  const glyphBytes = manifest.files.filter((f) => f.path.startsWith('fonts/')).reduce((a, f) => a + f.bytes, 0);
+
+  const preview = await startPreview();
+  const app: Load[] = [];
+  const bare: Load[] = [];
+  try {
+    await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
+    for (let i = 0; i < ROUNDS; i++) {
+      app.push(await coldLoad(`${preview.url}/`));
+      bare.push(await coldLoad(`${preview.url}/bench/bare`));
+      process.stdout.write(`bench: round ${i + 1}/${ROUNDS}: app ${app[i]!.idleMs.toFixed(0)} ms, bare ${bare[i]!.idleMs.toFixed(0)} ms\n`);
+    }
+  } finally {
+    preview.stop();
+  }
+
+  const appIdle = median(app.map((l) => l.idleMs));
+  const bareIdle = median(bare.map((l) => l.idleMs));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows: [string, string, string][] = [
+    ['(a) app: navigation → first map idle (median)', `${appIdle.toFixed(0)} ms`, `${ROUNDS} cold loads`],
+    ['(b) bare MapLibre, same PMTiles (median)', `${bareIdle.toFixed(0)} ms`, `${ROUNDS} cold loads`],
+    ['(c) ratio a / b', (appIdle / bareIdle).toFixed(2), 'target ≤ 1.15'],
+    ['(d) app JavaScript before idle (gzip)', kb(median(app.map((l) => l.jsGzipBytes))), `${app[0]?.jsFiles ?? 0} files; target ≤ 480 KB`],
+    ['    bare page JavaScript before idle (gzip)', kb(median(bare.map((l) => l.jsGzipBytes))), ''],
+    ['(e) npm run geodata wall time', `${geodataSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
+    ['    basemap archive size', kb(basemapBytes), 'target ≤ 1.5 MB'],
+    ['    glyph files (all ranges)', kb(glyphBytes), ''],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('\n' + 'measure'.padEnd(w) + '  value       note');
+  for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(10)}  ${note}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
