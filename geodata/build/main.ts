@@ -1,0 +1,150 @@
+/**
+ * `npm run geodata`: builds everything the app loads from the authored sources and the data
+ * packages installed by `npm ci`. `--if-stale` skips the build when every output exists and is
+ * newer than every input. `--out DIR` writes under another root (tests use it for determinism).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { districtsFromEcharts } from './districts.ts';
+import { DISTRICTS } from '../../src/lib/districts.ts';
+import { BASEMAP_SOURCES } from '../../src/lib/attribution.ts';
+import { FONTSTACK } from '../../src/lib/style/basemap-style.ts';
+import { buildBasemapLayers, validateOrientation, REGION_BOUNDS } from './basemap.ts';
+import { cutTiles } from './tiles.ts';
+import { writePmtiles } from './pmtiles-writer.ts';
+import { buildGlyphRanges, charactersOf } from './glyphs.ts';
+import { DataError } from './errors.ts';
+import type { EchartsMap } from './echarts.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+
+export const BASEMAP_FILE = 'basemap/shanghai.pmtiles';
+export const MANIFEST_FILE = 'basemap/manifest.json';
+export const DISTRICTS_FILE = 'data/districts.geojson';
+export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
+const MIN_ZOOM = 6;
+const MAX_ZOOM = 12;
+
+const ATTRIBUTION = BASEMAP_SOURCES.map((s) => `${s.what.en}: ${s.source} (${s.licence})`);
+
+/** Every input whose change must rebuild the outputs. */
+export function inputFiles(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return [
+    ...walk(join(ROOT, 'geodata/sources')),
+    ...walk(join(ROOT, 'geodata/build')),
+    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
+  ].filter(existsSync);
+}
+
+export function isStale(staticDir: string): boolean {
+  const manifestPath = join(staticDir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) return true;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: { path: string }[] };
+  const outputs = [manifestPath, ...manifest.files.map((f) => join(staticDir, f.path))];
+  if (!outputs.every(existsSync)) return true;
+  const oldestOutput = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+  const newestInput = Math.max(...inputFiles().map((f) => statSync(f).mtimeMs));
+  return newestInput > oldestOutput;
+}
+
+export interface BuildReport {
+  files: { path: string; bytes: number; sha256: string }[];
+  tiles: number;
+  glyphRanges: number;
+  characters: number;
+}
+
+export async function buildGeodata(staticDir: string): Promise<BuildReport> {
+  const orientationFile = 'geodata/sources/orientation.geojson';
+  const echartsPath = require.resolve('echarts/map/json/province/shanghai.json');
+  const echartsMap = JSON.parse(readFileSync(echartsPath, 'utf8')) as EchartsMap;
+  const districts = districtsFromEcharts(echartsMap, DISTRICTS, 'echarts/map/json/province/shanghai.json');
+  if (districts.features.length !== 16) throw new DataError('src/lib/districts.ts', '*', 'code', '16 districts', districts.features.length);
+
+  const orientation = validateOrientation(
+    JSON.parse(readFileSync(join(ROOT, orientationFile), 'utf8')) as FeatureCollection<Geometry, Record<string, unknown>>,
+    orientationFile,
+  );
+  const seaWorld = JSON.parse(readFileSync(require.resolve('@geo-maps/earth-seas-10m/map.geo.json'), 'utf8')) as { type: string; geometries?: Geometry[] };
+  const { layers, districtsAdmin, districtsLand } = await buildBasemapLayers(districts, seaWorld, orientation);
+
+  const tiles = cutTiles(layers as unknown as Record<string, FeatureCollection>, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS });
+  const layerEntries = Object.entries(layers) as [string, FeatureCollection][];
+  const vectorLayers = layerEntries.map(([id, fc]) => ({
+    id,
+    fields: Object.fromEntries(
+      [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))].sort().map((k) => [k, 'String']),
+    ),
+  }));
+  const archive = writePmtiles(tiles, {
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    bounds: REGION_BOUNDS,
+    center: [121.47, 31.23, 9],
+    metadata: { name: 'Shanghai thematic basemap', format: 'pbf', vector_layers: vectorLayers, attribution: ATTRIBUTION.join('; ') },
+  });
+
+  const labelStrings = layerEntries.flatMap(([, fc]) =>
+    fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))),
+  );
+  const chars = charactersOf(labelStrings);
+  const font = readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+  const glyphs = await buildGlyphRanges(font, FONTSTACK, chars);
+
+  const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) + '\n');
+  const written: Record<string, Uint8Array> = {
+    [BASEMAP_FILE]: archive,
+    // For downloads, later builds (point-in-district checks) and tests: WGS84, cleaned.
+    [DISTRICTS_FILE]: json(districtsLand),
+    [DISTRICTS_ADMIN_FILE]: json(districtsAdmin),
+  };
+  for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
+
+  rmSync(join(staticDir, 'fonts', FONTSTACK), { recursive: true, force: true });
+  const files = Object.entries(written)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, bytes]) => {
+      const full = join(staticDir, path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, bytes);
+      return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    });
+  const report: BuildReport = { files, tiles: tiles.length, glyphRanges: glyphs.size, characters: chars.size };
+  writeFileSync(join(staticDir, MANIFEST_FILE), JSON.stringify({ generator: 'npm run geodata', attribution: ATTRIBUTION, files }, null, 1) + '\n');
+  return report;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const outIndex = argv.indexOf('--out');
+  const staticDir = outIndex >= 0 ? resolve(argv[outIndex + 1] ?? '') : join(ROOT, 'static');
+  if (argv.includes('--if-stale') && !isStale(staticDir)) {
+    console.log('geodata: outputs are up to date (npm run geodata rebuilds them)');
+    return;
+  }
+  const started = performance.now();
+  const report = await buildGeodata(staticDir);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const archive = report.files.find((f) => f.path === BASEMAP_FILE);
+  const glyphBytes = report.files.filter((f) => f.path.startsWith('fonts/')).reduce((a, f) => a + f.bytes, 0);
+  console.log(`geodata: wrote to ${relative(process.cwd(), staticDir) || '.'}/`);
+  console.log(`  ${BASEMAP_FILE}  ${kb(archive?.bytes ?? 0)}  (${report.tiles} tiles, z${MIN_ZOOM}-${MAX_ZOOM})`);
+  console.log(`  fonts/${FONTSTACK}/  ${kb(glyphBytes)}  (${report.glyphRanges} glyph ranges, ${report.characters} label characters)`);
+  for (const f of report.files.filter((f) => f.path.startsWith('data/'))) console.log(`  ${f.path}  ${kb(f.bytes)}`);
+  console.log(`  ${MANIFEST_FILE}`);
+  console.log(`geodata: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((err: unknown) => {
+    if (err instanceof DataError) console.error(`geodata: data error\n  ${err.message}`);
+    else console.error('geodata: build failed\n', err);
+    process.exit(1);
+  });
+}
