@@ -19,6 +19,7 @@ import { writePmtiles } from './pmtiles-writer.ts';
 import { buildGlyphRanges, charactersOf } from './glyphs.ts';
 import { DataError } from './errors.ts';
 import type { EchartsMap } from './echarts.ts';
+import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs } from './plan.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -27,6 +28,10 @@ export const BASEMAP_FILE = 'basemap/shanghai.pmtiles';
 export const MANIFEST_FILE = 'basemap/manifest.json';
 export const DISTRICTS_FILE = 'data/districts.geojson';
 export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
+export const PLAN_FILE = 'data/plan.json';
+export const PLAN_GEOJSON_FILE = 'data/plan.geojson';
+/** The coverage report is committed (reviewable in diffs) and shown on the app's data page. */
+export const COVERAGE_REPORT = 'geodata/coverage.md';
 const MIN_ZOOM = 6;
 const MAX_ZOOM = 12;
 
@@ -39,6 +44,7 @@ export function inputFiles(): string[] {
   return [
     ...walk(join(ROOT, 'geodata/sources')),
     ...walk(join(ROOT, 'geodata/build')),
+    ...walk(join(ROOT, 'src/lib/plan')),
     ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
   ].filter(existsSync);
 }
@@ -59,6 +65,9 @@ export interface BuildReport {
   tiles: number;
   glyphRanges: number;
   characters: number;
+  planFeatures: number;
+  /** The coverage report's text (main() writes it to geodata/coverage.md). */
+  coverage: string;
 }
 
 export async function buildGeodata(staticDir: string): Promise<BuildReport> {
@@ -74,6 +83,11 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   );
   const seaWorld = JSON.parse(readFileSync(require.resolve('@geo-maps/earth-seas-10m/map.geo.json'), 'utf8')) as { type: string; geometries?: Geometry[] };
   const { layers, districtsAdmin, districtsLand } = await buildBasemapLayers(districts, seaWorld, orientation);
+
+  const plan = loadPlanSources(ROOT);
+  checkReferences(plan);
+  const planBuilt = buildGeometries(plan, districtsLand, districtsAdmin);
+  const planOut = planOutputs(plan, planBuilt);
 
   const tiles = cutTiles(layers as unknown as Record<string, FeatureCollection>, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS });
   const layerEntries = Object.entries(layers) as [string, FeatureCollection][];
@@ -91,7 +105,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     metadata: { name: 'Shanghai thematic basemap', format: 'pbf', vector_layers: vectorLayers, attribution: ATTRIBUTION.join('; ') },
   });
 
-  const labelStrings = layerEntries.flatMap(([, fc]) =>
+  const labelStrings = [...layerEntries.map(([, fc]) => fc), planOut.planGeojson].flatMap((fc) =>
     fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))),
   );
   const chars = charactersOf(labelStrings);
@@ -104,6 +118,8 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     // For downloads, later builds (point-in-district checks) and tests: WGS84, cleaned.
     [DISTRICTS_FILE]: json(districtsLand),
     [DISTRICTS_ADMIN_FILE]: json(districtsAdmin),
+    [PLAN_FILE]: json(planOut.planJson),
+    [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
 
@@ -116,7 +132,14 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
       writeFileSync(full, bytes);
       return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
     });
-  const report: BuildReport = { files, tiles: tiles.length, glyphRanges: glyphs.size, characters: chars.size };
+  const report: BuildReport = {
+    files,
+    tiles: tiles.length,
+    glyphRanges: glyphs.size,
+    characters: chars.size,
+    planFeatures: planBuilt.length,
+    coverage: coverageMarkdown(planOut.coverage),
+  };
   writeFileSync(join(staticDir, MANIFEST_FILE), JSON.stringify({ generator: 'npm run geodata', attribution: ATTRIBUTION, files }, null, 1) + '\n');
   return report;
 }
@@ -130,6 +153,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const started = performance.now();
   const report = await buildGeodata(staticDir);
+  if (outIndex < 0) writeFileSync(join(ROOT, COVERAGE_REPORT), report.coverage);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const archive = report.files.find((f) => f.path === BASEMAP_FILE);
   const glyphBytes = report.files.filter((f) => f.path.startsWith('fonts/')).reduce((a, f) => a + f.bytes, 0);
@@ -138,6 +162,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(`  fonts/${FONTSTACK}/  ${kb(glyphBytes)}  (${report.glyphRanges} glyph ranges, ${report.characters} label characters)`);
   for (const f of report.files.filter((f) => f.path.startsWith('data/'))) console.log(`  ${f.path}  ${kb(f.bytes)}`);
   console.log(`  ${MANIFEST_FILE}`);
+  console.log(`  plan: ${report.planFeatures} features; ${report.coverage.split('\n')[4]}`);
   console.log(`geodata: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,0 +1,282 @@
+/**
+ * The plan model: every type the product's data has, and the runtime schemas that validate it.
+ * The geodata build validates the authored files against these schemas; the app and the tests
+ * import the inferred types. One place, so the data and the code cannot drift apart.
+ */
+import { z } from 'zod';
+
+// ── Vocabulary ────────────────────────────────────────────────────────────────────────────────
+
+/** The "3+6" industries of 001 L316-322: three leading (先导) and six key (重点) industries. */
+export const INDUSTRY_IDS = ['IC', 'BIO', 'AI', 'EI', 'LH', 'AUTO', 'HEE', 'MAT', 'FASHION'] as const;
+export const IndustryId = z.enum(INDUSTRY_IDS);
+export type IndustryId = z.infer<typeof IndustryId>;
+
+/** The five plan documents, keyed as the seeds are, with their line counts (citations must fit). */
+export const DOCUMENTS = {
+  '000': { lines: 534, title_zh: '上海市推动先进制造业和现代服务业深度融合发展的实施意见', ref: '沪经信生〔2021〕766号', date: '2021-09-23' },
+  '001': { lines: 1544, title_zh: '上海市先进制造业发展“十四五”规划', ref: '沪府办发〔2021〕12号', date: '2021-07-05' },
+  '002': { lines: 366, title_zh: '关于开展上海市第五批服务型制造示范遴选工作的通知', ref: '沪经信生〔2023〕556号', date: '2023-07-06' },
+  '003': { lines: 1653, title_zh: '上海市服务业发展“十四五”规划', ref: '沪府办发〔2021〕7号', date: '2021-06-16' },
+  '004': { lines: 102, title_zh: '浙江省推动先进制造业和现代服务业深度融合发展的实施意见（征求意见稿）', ref: '征求意见稿', date: 'undated' },
+} as const;
+export const DocKey = z.enum(['000', '001', '002', '003', '004']);
+export type DocKey = z.infer<typeof DocKey>;
+
+export const Name = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+export type Name = z.infer<typeof Name>;
+
+// ── Citations: the one citation type ─────────────────────────────────────────────────────────
+
+export const PlanCitation = z
+  .object({
+    type: z.literal('plan'),
+    doc: DocKey,
+    /** 1-based inclusive line range in the seed text. */
+    lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+    section: z.string().min(1).optional(),
+  })
+  .refine((c) => c.lines[0] <= c.lines[1], { message: 'line range must run forwards', path: ['lines'] })
+  .refine((c) => c.lines[1] <= DOCUMENTS[c.doc].lines, { message: 'line range past the end of the document', path: ['lines'] });
+
+export const PublishedCitation = z.object({
+  type: z.literal('published'),
+  title: z.string().min(1),
+  publisher: z.string().min(1),
+  /** Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  url: z.string().url().optional(),
+});
+
+export const Citation = z.union([PlanCitation, PublishedCitation]);
+export type Citation = z.infer<typeof Citation>;
+export type PlanCitationT = z.infer<typeof PlanCitation>;
+const Cites = z.array(Citation).min(1, 'at least one citation');
+
+// ── Precision, figures, unverified facts, conflicts ──────────────────────────────────────────
+
+export const PRECISION_LEVELS = ['surveyed', 'approximate', 'schematic'] as const;
+export const Precision = z.object({
+  level: z.enum(PRECISION_LEVELS),
+  /** How far the drawn geometry may be from the real place. */
+  radius_km: z.number().positive().optional(),
+  /** Where the geometry comes from, in words a reader understands. */
+  basis: z.string().min(1),
+});
+export type Precision = z.infer<typeof Precision>;
+
+export const Figure = z
+  .object({
+    id: z.string().min(1),
+    label: Name,
+    /** Null where the plan's target is qualitative (倍增, 全国前列 …): then `text_zh` says it. */
+    value: z.number().nullable(),
+    /** The plan's qualifier: 超过, 左右, 以上, 突破 … */
+    qualifier_zh: z.string().optional(),
+    text_zh: z.string().optional(),
+    unit: z.string(),
+    year: z.number().int().min(2000).max(2040),
+    kind: z.enum(['target', 'baseline', 'published']),
+    binding: z.enum(['预期性', '约束性']).optional(),
+    /** What the figure covers (e.g. "first two batches of featured parks", "已供应工业用地"). */
+    scope: z.string().optional(),
+    cite: Cites,
+  })
+  .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, { message: 'a figure without a value must say its qualitative target in text_zh', path: ['value'] });
+export type Figure = z.infer<typeof Figure>;
+
+/** A fact we know but no source gives: shown as unverified, never feeds a figure. */
+export const Unverified = z.object({ field: z.string().min(1), value: z.string().min(1), note: z.string().min(1) });
+export type Unverified = z.infer<typeof Unverified>;
+
+/** Sources that disagree: all values are kept and shown. */
+export const Conflict = z.object({
+  field: z.string().min(1),
+  values: z.array(z.object({ value: z.string().min(1), cite: Cites })).min(2),
+  note: z.string().min(1),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+// ── Industries ────────────────────────────────────────────────────────────────────────────────
+
+export const Segment = z.object({
+  id: z.string().regex(/^[A-Z]+\.[a-z0-9-]+$/),
+  name: Name,
+  /** Set where the segment is itself one of the 3+6 (集成电路 in 电子信息, 生物医药 in 生命健康). */
+  same_as: IndustryId.optional(),
+  kind: z.enum(['manufacturing', 'service']),
+  targets: z.array(Figure),
+  cite: Cites,
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const Industry = z.object({
+  id: IndustryId,
+  name: Name,
+  group: z.enum(['leading', 'key']),
+  /** The one colour of this industry everywhere in the product (colour-blind-safe palette). */
+  colour: z.string().regex(/^#[0-9a-f]{6}$/),
+  segments: z.array(Segment),
+  targets: z.array(Figure),
+  cite: Cites,
+});
+export type Industry = z.infer<typeof Industry>;
+
+/** How a feature carries an industry: in the plan's own words, mapped to a 3+6 id. */
+export const IndustryLink = z.object({
+  industry: IndustryId,
+  segment: z.string().optional(),
+  /** The plan's wording, e.g. 美丽健康, 北斗导航, 航空及高端装备. */
+  term_zh: z.string().min(1),
+  /** stated: the plan names this 3+6 industry or segment; interpretive: we mapped the plan's term. */
+  basis: z.enum(['stated', 'interpretive']),
+  cite: Cites,
+});
+export type IndustryLink = z.infer<typeof IndustryLink>;
+
+/** Plan terms outside the 3+6 vocabulary and the 3+6 ids we map them to (always interpretive). */
+export const TermMapping = z.object({
+  term_zh: z.string().min(1),
+  industries: z.array(IndustryId),
+  segment: z.string().optional(),
+  note: z.string().min(1),
+  cite: Cites,
+});
+export type TermMapping = z.infer<typeof TermMapping>;
+
+// ── Geometry specs the build turns into GeoJSON ───────────────────────────────────────────────
+
+const LngLat = z.tuple([z.number().min(119).max(124), z.number().min(29).max(33)]);
+const Ring = z.array(LngLat).min(4);
+export const GeometrySpec = z.discriminatedUnion('type', [
+  /** Whole districts (their land), e.g. a belt member that the plan names by district. */
+  z.object({ type: z.literal('district'), codes: z.array(z.string().regex(/^3101\d\d$/)).min(1) }),
+  /** The part of the named districts' land inside `clip`. */
+  z.object({ type: z.literal('district-part'), codes: z.array(z.string().regex(/^3101\d\d$/)).min(1), clip: z.array(Ring).min(1) }),
+  z.object({ type: z.literal('union'), of: z.array(z.string()).min(1) }),
+  z.object({ type: z.literal('circle'), center: LngLat, area_km2: z.number().positive().optional(), radius_km: z.number().positive().optional() }),
+  z.object({ type: z.literal('point'), coordinates: LngLat }),
+  z.object({ type: z.literal('polygon'), coordinates: z.array(Ring).min(1) }),
+  z.object({ type: z.literal('line'), coordinates: z.array(LngLat).min(2) }),
+  /** Not drawn: no source gives a location good enough to draw. */
+  z.object({ type: z.literal('none'), reason: z.string().min(1) }),
+]);
+export type GeometrySpec = z.infer<typeof GeometrySpec>;
+
+// ── Features of the layouts ───────────────────────────────────────────────────────────────────
+
+export const FEATURE_KINDS = [
+  'pole', 'belt', 'belt-member', 'new-town', 'industrial-base', 'transformation-area', 'brand-park', 'featured-park',
+  'innovation-cluster', 'service-core', 'service-belt', 'service-cluster', 'service-pole', 'service-area',
+  'functional-zone', 'design-cluster', 'health-cluster', 'sports-base', 'culture-base', 'transport-hub', 'facility',
+] as const;
+export const FeatureKind = z.enum(FEATURE_KINDS);
+export type FeatureKind = z.infer<typeof FeatureKind>;
+
+/** Which layer group a kind belongs to (the layer panel's groups). */
+export const LAYER_GROUP_OF: Record<FeatureKind, 'manufacturing' | 'parks' | 'service' | 'context'> = {
+  pole: 'manufacturing', belt: 'manufacturing', 'belt-member': 'manufacturing', 'new-town': 'manufacturing',
+  'industrial-base': 'manufacturing', 'transformation-area': 'manufacturing', 'brand-park': 'manufacturing',
+  'featured-park': 'parks', 'innovation-cluster': 'context',
+  'service-core': 'service', 'service-belt': 'service', 'service-cluster': 'service', 'service-pole': 'service',
+  'service-area': 'service', 'functional-zone': 'service',
+  'design-cluster': 'context', 'health-cluster': 'context', 'sports-base': 'context', 'culture-base': 'context',
+  'transport-hub': 'context', facility: 'context',
+};
+
+export const Role = z.object({ text_zh: z.string().min(1), cite: Cites });
+
+/** An official status (e.g. municipal featured park, batch 1), as a source states or as inferred. */
+export const Designation = z.object({
+  programme: z.enum(['municipal-featured-park', 'producer-service-zone', 'service-innovation-zone', 'online-economy-park', 'brand-park']),
+  batch: z.number().int().positive().nullable(),
+  year: z.number().int().min(2000).max(2040).nullable(),
+  basis: z.enum(['stated', 'inferred']),
+  cite: Cites,
+});
+export type Designation = z.infer<typeof Designation>;
+export type Role = z.infer<typeof Role>;
+
+export const PlanFeature = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case id (a-z, 0-9, -)'),
+  kind: FeatureKind,
+  name: Name,
+  aliases: z.array(z.string().min(1)).default([]),
+  /** District codes the feature lies in, as a source states them (or marked in `unverified`). */
+  districts: z.array(z.string().regex(/^3101\d\d$/)),
+  parent: z.string().optional(),
+  industries: z.array(IndustryLink),
+  roles: z.array(Role).default([]),
+  figures: z.array(Figure).default([]),
+  designations: z.array(Designation).default([]),
+  /** Published area in km², as a figure with its source (drives area checks and density). */
+  area: Figure.optional(),
+  cite: Cites,
+  geometry: GeometrySpec,
+  precision: Precision,
+  unverified: z.array(Unverified).default([]),
+  conflicts: z.array(Conflict).default([]),
+});
+export type PlanFeature = z.infer<typeof PlanFeature>;
+
+// ── Districts ────────────────────────────────────────────────────────────────────────────────
+
+/** 002's 服务型制造示范区 attributes (table 3): present as fields, values unknown ("no data"). */
+export const DEMONSTRATION_FIELDS = [
+  { id: 'gdp', zh: 'GDP', en: 'GDP', unit: '亿元' },
+  { id: 'industrial-value-added', zh: '规模以上工业增加值', en: 'Value added of large industrial firms', unit: '亿元' },
+  { id: 'industrial-profit-margin', zh: '规模以上工业企业利润率', en: 'Profit margin of large industrial firms', unit: '%' },
+  { id: 'producer-service-value-added', zh: '生产性服务业增加值', en: 'Producer-service value added', unit: '亿元' },
+  { id: 'special-funds', zh: '专项资金累计总额', en: 'Cumulative special funds', unit: '万元' },
+  { id: 'rd-share', zh: '全社会研发投入占GDP比重', en: 'R&D spending, share of GDP', unit: '%' },
+  { id: 'patents-per-million', zh: '每百万人发明专利授权数', en: 'Invention patents per million people', unit: '件' },
+  { id: 'little-giants', zh: '市级专精特新“小巨人”数量', en: 'Municipal “little giant” firms', unit: '家' },
+  { id: 'service-manufacturers', zh: '服务型制造企业数量/总产值', en: 'Service-oriented manufacturers / output', unit: '家 / 亿元' },
+  { id: 'demonstrations', zh: '市级/区级服务型制造示范数量', en: 'Municipal / district demonstrations', unit: '个' },
+] as const;
+export type DemonstrationFieldId = (typeof DEMONSTRATION_FIELDS)[number]['id'];
+
+export const DistrictProfile = z.object({
+  code: z.string().regex(/^3101\d\d$/),
+  roles: z.array(Role),
+  industries: z.array(IndustryLink),
+  /** Belt ids the district (or a part of it) belongs to, per 001 L961-987. */
+  belts: z.array(z.string()),
+  demonstration: z.object({
+    values: z.record(z.string(), z.number().nullable()),
+    cite: Cites,
+  }),
+});
+export type DistrictProfile = z.infer<typeof DistrictProfile>;
+
+// ── Indicators and modes ─────────────────────────────────────────────────────────────────────
+
+export const Indicator = z.object({
+  id: z.string().min(1),
+  table: z.enum(['001-main', '003-main', '000-targets', '001-text', '003-text']),
+  row: z.number().int().positive().optional(),
+  category_zh: z.string().optional(),
+  name: Name,
+  unit: z.string(),
+  target: Figure,
+  baseline: Figure.optional(),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+export const ServiceMode = z.object({ id: z.string().min(1), name: Name, cite: Cites });
+export type ServiceMode = z.infer<typeof ServiceMode>;
+
+// ── Coverage of the plans' named places ───────────────────────────────────────────────────────
+
+/**
+ * One of the plans' named places (the project's gazetteer of 128) and where the map places it:
+ * a feature id, `district:<code>` (placed at district level), `citywide:<why>` or `none:<why>`.
+ */
+export const GazetteerEntry = z.object({
+  n: z.coerce.number().int().positive(),
+  name_zh: z.string().min(1),
+  kind: z.string().min(1),
+  sources: z.string().min(1),
+  placement: z.string().regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
+});
+export type GazetteerEntry = z.infer<typeof GazetteerEntry>;

@@ -1,0 +1,46 @@
+/**
+ * Rules over the plan model: pure functions, no DOM, no network. The filter, the counts and every
+ * later view use these, so the behaviour is specified once, in tests/unit/plan-rules.test.ts.
+ */
+import type { Industry, IndustryId, IndustryLink } from './model.ts';
+
+/**
+ * The industries a selection reaches. 001 makes 集成电路 a segment of 电子信息 and 生物医药 a
+ * segment of 生命健康: choosing 电子信息 therefore also reaches what is linked to 集成电路, and
+ * choosing 集成电路 reaches a 电子信息 link whose segment is 集成电路.
+ */
+export function linkMatches(link: Pick<IndustryLink, 'industry' | 'segment'>, selected: ReadonlySet<IndustryId>, industries: readonly Industry[]): boolean {
+  if (selected.has(link.industry)) return true;
+  for (const industry of industries) {
+    if (!selected.has(industry.id)) continue;
+    if (industry.segments.some((s) => s.same_as === link.industry)) return true;
+  }
+  if (link.segment) {
+    const parent = industries.find((i) => i.id === link.industry);
+    const segment = parent?.segments.find((s) => s.id === link.segment);
+    if (segment?.same_as && selected.has(segment.same_as)) return true;
+  }
+  return false;
+}
+
+/** Whether a feature carrying `links` passes an industry filter; an empty selection passes all. */
+export function matchesIndustries(
+  links: readonly Pick<IndustryLink, 'industry' | 'segment'>[],
+  selected: ReadonlySet<IndustryId>,
+  industries: readonly Industry[],
+): boolean {
+  if (selected.size === 0) return true;
+  return links.some((l) => linkMatches(l, selected, industries));
+}
+
+/** The 3+6 ids a set of links reaches, including the parents named by same_as (IC → EI, BIO → LH). */
+export function reachedIndustries(links: readonly Pick<IndustryLink, 'industry' | 'segment'>[], industries: readonly Industry[]): IndustryId[] {
+  const out = new Set<IndustryId>();
+  for (const l of links) {
+    out.add(l.industry);
+    for (const i of industries) if (i.segments.some((s) => s.same_as === l.industry)) out.add(i.id);
+    const seg = industries.find((i) => i.id === l.industry)?.segments.find((s) => s.id === l.segment);
+    if (seg?.same_as) out.add(seg.same_as);
+  }
+  return [...out];
+}
