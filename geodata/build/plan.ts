@@ -361,8 +361,12 @@ export interface CoverageRow {
   name_zh: string;
   status: 'placed' | 'district' | 'citywide' | 'not-placed';
   feature: string | null;
-  precision: string | null;
+  precision: { level: string; radius_km: number | null } | null;
   reason: string | null;
+}
+
+export function precisionText(p: CoverageRow['precision']): string {
+  return p ? `${p.level}${p.radius_km ? ` (±${p.radius_km} km)` : ''}` : '';
 }
 
 export function coverage(sources: PlanSources, built: BuiltFeature[]): CoverageRow[] {
@@ -371,7 +375,7 @@ export function coverage(sources: PlanSources, built: BuiltFeature[]): CoverageR
     const [head, ...rest] = e.placement.split(':');
     const tail = rest.join(':');
     if (e.placement.startsWith('district:')) {
-      return { n: e.n, name_zh: e.name_zh, status: 'district', feature: null, precision: 'schematic (the district the plan names)', reason: `placed at district level: ${tail}` };
+      return { n: e.n, name_zh: e.name_zh, status: 'district', feature: null, precision: { level: 'schematic', radius_km: null }, reason: `the district the plan names: ${tail}` };
     }
     if (head === 'citywide') return { n: e.n, name_zh: e.name_zh, status: 'citywide', feature: null, precision: null, reason: tail };
     if (head === 'none') return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: null, precision: null, reason: tail };
@@ -381,7 +385,7 @@ export function coverage(sources: PlanSources, built: BuiltFeature[]): CoverageR
       return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: b.record.id, precision: null, reason: spec.type === 'none' ? spec.reason : 'not drawn' };
     }
     const p = b.record.precision;
-    return { n: e.n, name_zh: e.name_zh, status: 'placed', feature: b.record.id, precision: `${p.level}${p.radius_km ? ` (±${p.radius_km} km)` : ''}`, reason: null };
+    return { n: e.n, name_zh: e.name_zh, status: 'placed', feature: b.record.id, precision: { level: p.level, radius_km: p.radius_km ?? null }, reason: null };
   });
 }
 
@@ -397,7 +401,7 @@ export function coverageMarkdown(rows: CoverageRow[]): string {
     '',
     '| # | place | status | feature | precision / reason |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.n} | ${r.name_zh.replace(/\|/g, '/')} | ${r.status} | ${r.feature ?? ''} | ${(r.precision ?? r.reason ?? '').replace(/\|/g, '/')} |`),
+    ...rows.map((r) => `| ${r.n} | ${r.name_zh.replace(/\|/g, '/')} | ${r.status} | ${r.feature ?? ''} | ${[precisionText(r.precision), r.reason ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/')} |`),
     '',
   ];
   return lines.join('\n');

@@ -28,6 +28,23 @@ const STRINGS = {
   },
   close: { zh: '关闭', en: 'Close' },
   mapLabel: { zh: '上海地图', en: 'Map of Shanghai' },
+  dataLink: { zh: '数据与来源', en: 'Data & sources' },
+  dataTitle: { zh: '数据与来源', en: 'Data and sources' },
+  dataIntro: {
+    zh: '本图的每个要素和数字都注明出处（规划文件及行号，或公开来源及日期）和几何精度。以下列出数据收录情况、规划点名地点的上图情况和全部来源。',
+    en: 'Every feature and figure on this map cites its source (plan document and lines, or a published source with its date) and says how precise its geometry is. Below: what the data holds, which of the places the plans name are on the map, and every source.',
+  },
+  backToMap: { zh: '返回地图', en: 'Back to the map' },
+  dataHoldings: { zh: '数据收录', en: 'What the data holds' },
+  precisionOfDrawn: { zh: '上图要素的几何精度', en: 'Geometry precision of drawn features' },
+  coverageTitle: { zh: '规划点名地点的上图情况', en: 'Coverage of the places the plans name' },
+  place: { zh: '地点', en: 'Place' },
+  status: { zh: '状态', en: 'Status' },
+  precisionOrReason: { zh: '精度 / 原因', en: 'Precision / reason' },
+  sourcesTitle: { zh: '来源', en: 'Sources' },
+  planDocuments: { zh: '规划文件', en: 'Plan documents' },
+  publishedSources: { zh: '公开来源', en: 'Published sources' },
+  basemapSources: { zh: '底图数据', en: 'Basemap data' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;
