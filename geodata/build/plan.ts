@@ -18,8 +18,10 @@ import { DataError } from './errors.ts';
 import { round7 } from './coords.ts';
 import {
   Citation, DistrictProfile, Figure, GazetteerEntry, Indicator, Industry, LAYER_GROUP_OF, PlanFeature, PublishedCitation,
-  ServiceMode, TermMapping, type GeometrySpec, type IndustryId,
+  ServiceMode, TermMapping, type CoverageRow, type GeometrySpec, type IndustryId,
 } from '../../src/lib/plan/model.ts';
+
+export type { CoverageRow };
 import { parsePlanShorthand } from '../../src/lib/plan/citation.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import type { DistrictCollection } from './districts.ts';
@@ -355,15 +357,6 @@ function labelPointOf(g: Geometry): Position | null {
 }
 
 // ── Outputs ──────────────────────────────────────────────────────────────────────────────────
-
-export interface CoverageRow {
-  n: number;
-  name_zh: string;
-  status: 'placed' | 'district' | 'citywide' | 'not-placed';
-  feature: string | null;
-  precision: { level: string; radius_km: number | null } | null;
-  reason: string | null;
-}
 
 export function precisionText(p: CoverageRow['precision']): string {
   return p ? `${p.level}${p.radius_km ? ` (±${p.radius_km} km)` : ''}` : '';

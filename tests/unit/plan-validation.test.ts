@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildGeometries, checkReferences, loadPlanSources, PLAN_DIR } from '../../geodata/build/plan.ts';
-import { DataError } from '../../geodata/build/errors.ts';
+import { dataError } from '../support/errors.ts';
 import { builtGeodata } from '../support/geodata.ts';
 import { ROOT } from '../support/server.ts';
 
@@ -33,15 +33,6 @@ function buildWith(file: string, edit: (doc: Json) => void): () => void {
   };
 }
 
-function dataError(fn: () => void): DataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataError) return err;
-    throw err;
-  }
-  throw new Error('expected the build to stop with a DataError');
-}
 
 const feature = (doc: Json, id: string) => doc.features.find((f) => f.id === id)!;
 

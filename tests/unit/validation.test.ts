@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { validateOrientation } from '../../geodata/build/basemap.ts';
 import { districtsFromEcharts } from '../../geodata/build/districts.ts';
-import { DataError } from '../../geodata/build/errors.ts';
+import { dataError as errorOf } from '../support/errors.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 
 const good = {
@@ -11,15 +11,6 @@ const good = {
 const fc = (properties: Record<string, unknown>, geometry: Geometry = { type: 'LineString', coordinates: [[121.4, 31.2], [121.5, 31.3]] }) =>
   ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] }) as FeatureCollection<Geometry, Record<string, unknown>>;
 
-function errorOf(fn: () => unknown): DataError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DataError) return err;
-    throw err;
-  }
-  throw new Error('expected a DataError');
-}
 
 describe('orientation data validation names file, record, field and what was expected', () => {
   it('accepts a good record', () => {

@@ -280,3 +280,13 @@ export const GazetteerEntry = z.object({
   placement: z.string().regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
 });
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
+
+/** Where one of the gazetteer's places stands on the map (the build's coverage report). */
+export interface CoverageRow {
+  n: number;
+  name_zh: string;
+  status: 'placed' | 'district' | 'citywide' | 'not-placed';
+  feature: string | null;
+  precision: { level: string; radius_km: number | null } | null;
+  reason: string | null;
+}

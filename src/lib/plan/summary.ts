@@ -2,16 +2,9 @@
  * Summaries of the built plan data for the data page: counts by kind, the coverage tally and the
  * distinct published sources. Pure: takes the parsed plan.json.
  */
-import type { Citation, FeatureKind } from './model.ts';
+import type { Citation, CoverageRow, FeatureKind } from './model.ts';
 
-export interface CoverageRowLike {
-  n: number;
-  name_zh: string;
-  status: 'placed' | 'district' | 'citywide' | 'not-placed';
-  feature: string | null;
-  precision: { level: string; radius_km: number | null } | null;
-  reason: string | null;
-}
+export type CoverageRowLike = CoverageRow;
 
 const LEVEL_ZH: Record<string, string> = { surveyed: '实测', approximate: '近似', schematic: '示意' };
 
