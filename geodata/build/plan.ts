@@ -23,6 +23,7 @@ import {
 
 export type { CoverageRow };
 import { parsePlanShorthand } from '../../src/lib/plan/citation.ts';
+import { linksWithMembers, reachedIndustries } from '../../src/lib/plan/rules.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import type { DistrictCollection } from './districts.ts';
 
@@ -417,25 +418,29 @@ export function planOutputs(sources: PlanSources, built: BuiltFeature[]): PlanOu
     drawn: b.geometry !== null,
   }));
   const municipalParks = built.filter((b) => b.record.designations.some((d) => d.programme === 'municipal-featured-park'));
+  // Each drawn feature appears twice: its shape (role "shape") and its label point (role "point"),
+  // so the map can show parks as points at low zoom and as areas closer in, and label anything.
+  const drawn = built.filter((b) => b.geometry);
+  const records = built.map((b) => b.record);
+  const props = (b: BuiltFeature, role: 'shape' | 'point') => ({
+    id: b.record.id,
+    role,
+    kind: b.record.kind,
+    group: LAYER_GROUP_OF[b.record.kind],
+    name_zh: b.record.name.zh,
+    name_en: b.record.name.en,
+    industries: [...new Set(b.record.industries.map((l) => l.industry))],
+    /** Industries a filter reaches, parents included (集成电路 → 电子信息), so map filters stay simple. */
+    reach: reachedIndustries(linksWithMembers(b.record, records), sources.industries).sort(),
+    precision: b.record.precision.level,
+    parent: b.record.parent ?? null,
+  });
   const planGeojson: FeatureCollection = {
     type: 'FeatureCollection',
-    features: built
-      .filter((b) => b.geometry)
-      .map((b) => ({
-        type: 'Feature',
-        id: b.record.id,
-        properties: {
-          id: b.record.id,
-          kind: b.record.kind,
-          group: LAYER_GROUP_OF[b.record.kind],
-          name_zh: b.record.name.zh,
-          name_en: b.record.name.en,
-          industries: [...new Set(b.record.industries.map((l) => l.industry))],
-          precision: b.record.precision.level,
-          parent: b.record.parent ?? null,
-        },
-        geometry: b.geometry!,
-      })),
+    features: [
+      ...drawn.map((b): Feature => ({ type: 'Feature', properties: props(b, 'shape'), geometry: b.geometry! })),
+      ...drawn.map((b): Feature => ({ type: 'Feature', properties: props(b, 'point'), geometry: { type: 'Point', coordinates: b.labelPoint! } })),
+    ],
   };
   return {
     planJson: {

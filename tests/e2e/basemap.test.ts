@@ -21,7 +21,7 @@ afterAll(async () => browser?.close());
 describe('the map page', () => {
   it('draws Shanghai: sea, land, the Huangpu and district lines where they belong, with no request to another origin', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/`);
+    const { requests } = await openMap(page, `${baseUrl}/?layers=none`);
     const shot = new Screenshot(await page.screenshot({ path: 'test-results/basemap-zh.png' }));
     expect(shot.distinctColours()).toBeGreaterThan(20);
 
@@ -61,7 +61,7 @@ describe('the map page', () => {
 
   it('labels the districts in Chinese from the shipped glyphs, not a system font', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/`);
+    const { requests } = await openMap(page, `${baseUrl}/?layers=none`);
     const cjkRanges = requests.filter((u) => /\/fonts\/NotoSansSC-Regular\/(\d+)-\d+\.pbf$/.test(u) && Number(u.match(/\/(\d+)-\d+\.pbf$/)![1]) >= 0x4e00);
     expect(cjkRanges.length).toBeGreaterThan(3);
     const labels = await page.evaluate(() => {
@@ -76,7 +76,7 @@ describe('the map page', () => {
 
   it('selects the district a user clicks, shows its card and puts it in the URL; Escape closes it', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/?layers=none`);
     for (const [lngLat, name, code] of [
       [[121.245, 31.375], '嘉定区', '310114'],
       [[121.62, 31.1], '浦东新区', '310115'],
@@ -94,12 +94,13 @@ describe('the map page', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('district-card').waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('d')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('layers')).toBe('none');
     await page.close();
   });
 
   it('reopens a shared link with its language and selection, and switches language', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?lang=en&d=310114`);
+    await openMap(page, `${baseUrl}/?lang=en&d=310114&layers=none`);
     expect(await page.locator('h1').textContent()).toBe('Shanghai Industrial Layout');
     expect(await page.getByTestId('district-card').locator('h2').textContent()).toContain('Jiading');
     await page.waitForFunction(() => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeViewState, encodeViewState, DEFAULT_VIEW_STATE, type ViewState } from '../../src/lib/url/view-state.ts';
+import { decodeViewState, encodeViewState, viewStateQuery, DEFAULT_VIEW_STATE, type ViewState } from '../../src/lib/url/view-state.ts';
 import { DISTRICT_CODES, DISTRICTS } from '../../src/lib/districts.ts';
+import { DEFAULT_LAYERS, PLAN_LAYERS } from '../../src/lib/layers/registry.ts';
+import { INDUSTRY_IDS } from '../../src/lib/plan/model.ts';
 
-const context = { districtCodes: DISTRICT_CODES };
+const featureIds = new Set(['dongfang-xingang', 'belt-huxi', 'lingang']);
+const context = { districtCodes: DISTRICT_CODES, featureIds };
 const decode = (query: string) => decodeViewState(new URLSearchParams(query), context);
+const state = (over: Partial<ViewState>): ViewState => ({ ...DEFAULT_VIEW_STATE, layers: [...DEFAULT_LAYERS], ...over });
 
 describe('URL view state codec', () => {
   it('gives the default view for an empty query, with a clean URL', () => {
@@ -14,38 +18,71 @@ describe('URL view state codec', () => {
   it('round-trips every language and district', () => {
     for (const language of ['zh', 'en'] as const) {
       for (const district of [null, ...DISTRICTS.map((d) => d.code)]) {
-        const state: ViewState = { language, district };
-        expect(decode(encodeViewState(state).toString())).toEqual({ state, dropped: [] });
+        const s = state({ language, district });
+        expect(decode(encodeViewState(s).toString())).toEqual({ state: s, dropped: [] });
       }
     }
   });
 
-  it('drops unknown languages, unknown districts and unknown parameters, saying why', () => {
-    const { state, dropped } = decode('lang=fr&d=999999&zoom=3');
-    expect(state).toEqual(DEFAULT_VIEW_STATE);
-    expect(dropped.map((d) => d.param).sort()).toEqual(['d', 'lang', 'zoom']);
+  it('round-trips view, layers, industries and selection', () => {
+    const s = state({
+      view: { center: [121.25, 31.35], zoom: 11.5, bearing: -20, pitch: 45 },
+      layers: ['pole', 'featured-parks', 'service-core'],
+      industries: ['IC', 'AUTO'],
+      feature: 'dongfang-xingang',
+      language: 'en',
+    });
+    const query = viewStateQuery(s);
+    expect(query).toBe('v=121.25,31.35,11.5,-20,45&layers=pole,featured-parks,service-core&ind=IC,AUTO&sel=dongfang-xingang&lang=en');
+    expect(decode(query)).toEqual({ state: s, dropped: [] });
+    const none = state({ layers: [] });
+    expect(encodeViewState(none).get('layers')).toBe('none');
+    expect(decode(encodeViewState(none).toString()).state.layers).toEqual([]);
+  });
+
+  it('keeps lists in registry and 3+6 order without duplicates, whatever order the link has', () => {
+    const { state: s } = decode('layers=featured-parks,pole,pole&ind=AUTO,IC,AUTO');
+    expect(s.layers).toEqual(['pole', 'featured-parks']);
+    expect(s.industries).toEqual(['IC', 'AUTO']);
+  });
+
+  it('writes a view without bearing and pitch when both are zero, rounded', () => {
+    expect(encodeViewState(state({ view: { center: [121.4567891, 31.2345678], zoom: 9.12345, bearing: 0, pitch: 0 } })).get('v')).toBe('121.45679,31.23457,9.12');
+  });
+
+  it('drops unknown values and parameters, and views away from Shanghai, saying why', () => {
+    const { state: s, dropped } = decode('lang=fr&d=999999&zoom=3&sel=nowhere&ind=IC,XX&layers=pole,roads&v=0,0,3');
+    expect(s).toEqual(state({ industries: ['IC'], layers: ['pole'] }));
+    expect(dropped.map((d) => `${d.param}=${d.value}`).sort()).toEqual(['d=999999', 'ind=XX', 'lang=fr', 'layers=roads', 'sel=nowhere', 'v=0,0,3', 'zoom=3']);
     expect(dropped.every((d) => d.reason.length > 0)).toBe(true);
   });
 
-  it('keeps the valid parts of a partly malformed query', () => {
-    const { state, dropped } = decode('lang=en&d=%E2%80%AE');
-    expect(state.language).toBe('en');
-    expect(state.district).toBeNull();
-    expect(dropped).toHaveLength(1);
+  it('normalises bearing into (-180, 180] and rejects non-numbers', () => {
+    expect(decode('v=121.4,31.2,10,370,0').state.view?.bearing).toBe(10);
+    expect(decode('v=121.4,31.2,10,-190,0').state.view?.bearing).toBe(170);
+    expect(decode('v=121.4,31.2,ten').state.view).toBeNull();
+    expect(decode('v=121.4,31.2,10,0,90').state.view).toBeNull();
   });
 
-  it('never throws and always yields a valid state for random queries (fuzz)', () => {
+  it('never throws and always yields a valid, stable state for random queries (fuzz)', () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const alphabet = 'ld=&?%#en zh3101511<>"\'\u0000\uD800浦东';
-    for (let i = 0; i < 2000; i++) {
-      const len = Math.floor(rand() * 40);
+    const tokens = ['lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
+    const layerIds = new Set(PLAN_LAYERS.map((l) => l.id));
+    for (let i = 0; i < 3000; i++) {
       let q = '';
-      for (let j = 0; j < len; j++) q += alphabet[Math.floor(rand() * alphabet.length)];
-      const { state } = decode(q);
-      expect(['zh', 'en']).toContain(state.language);
-      expect(state.district === null || DISTRICT_CODES.has(state.district)).toBe(true);
-      expect(decode(encodeViewState(state).toString()).state).toEqual(state);
+      const len = Math.floor(rand() * 14);
+      for (let j = 0; j < len; j++) q += tokens[Math.floor(rand() * tokens.length)];
+      const { state: s } = decode(q);
+      expect(['zh', 'en']).toContain(s.language);
+      expect(s.district === null || DISTRICT_CODES.has(s.district)).toBe(true);
+      expect(s.feature === null || featureIds.has(s.feature)).toBe(true);
+      expect(s.layers.every((l) => layerIds.has(l))).toBe(true);
+      expect(s.industries.every((x) => (INDUSTRY_IDS as readonly string[]).includes(x))).toBe(true);
+      if (s.view) expect(Number.isFinite(s.view.zoom)).toBe(true);
+      const again = decode(encodeViewState(s).toString());
+      expect(again.dropped).toEqual([]);
+      expect(encodeViewState(again.state).toString()).toBe(encodeViewState(s).toString());
     }
   });
 });

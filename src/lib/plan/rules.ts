@@ -2,7 +2,7 @@
  * Rules over the plan model: pure functions, no DOM, no network. The filter, the counts and every
  * later view use these, so the behaviour is specified once, in tests/unit/plan-rules.test.ts.
  */
-import type { Industry, IndustryId, IndustryLink } from './model.ts';
+import type { GeometrySpec, Industry, IndustryId, IndustryLink } from './model.ts';
 
 /**
  * The industries a selection reaches. 001 makes 集成电路 a segment of 电子信息 and 生物医药 a
@@ -43,4 +43,44 @@ export function reachedIndustries(links: readonly Pick<IndustryLink, 'industry' 
     if (seg?.same_as) out.add(seg.same_as);
   }
   return [...out];
+}
+
+export type Bounds = [[number, number], [number, number]];
+
+interface Countable {
+  kind: string;
+  reach: readonly IndustryId[];
+  labelPoint: readonly [number, number] | null;
+}
+
+/**
+ * For each industry, how many features on the visible layers lie in view (by their label point)
+ * and reach it. `kindsOn` are the feature kinds of the visible layers.
+ */
+export function countsInView(features: readonly Countable[], kindsOn: ReadonlySet<string>, bounds: Bounds | null, ids: readonly IndustryId[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  for (const f of features) {
+    if (!kindsOn.has(f.kind) || !f.labelPoint) continue;
+    if (bounds) {
+      const [[w, s], [e, n]] = bounds;
+      const [x, y] = f.labelPoint;
+      if (x < w || x > e || y < s || y > n) continue;
+    }
+    for (const id of f.reach) if (id in counts) counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+interface WithLinks {
+  id: string;
+  kind: string;
+  geometry: GeometrySpec;
+  industries: IndustryLink[];
+}
+
+/** The links a feature carries for filtering: a belt also carries its member areas' (001 names industries per member). */
+export function linksWithMembers(feature: WithLinks, all: readonly WithLinks[]): IndustryLink[] {
+  const spec = feature.geometry;
+  if (feature.kind !== 'belt' || spec.type !== 'union') return feature.industries;
+  return [...feature.industries, ...all.filter((m) => spec.of.includes(m.id)).flatMap((m) => m.industries)];
 }

@@ -7,6 +7,8 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { Language } from '../i18n/language.ts';
 import { attributionText } from '../attribution.ts';
 import { THEMES, type Theme } from './themes.ts';
+import { planLayers, PLAN_SOURCE, type PlanStyleState } from './plan-layers.ts';
+import { DEFAULT_LAYERS } from '../layers/registry.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 export const FONTSTACK = 'NotoSansSC-Regular';
@@ -16,6 +18,7 @@ export const LAYER = {
   districtFill: 'district-fill',
   districtSelectedFill: 'district-selected-fill',
   districtSelectedLine: 'district-selected-line',
+  districtHighlight: 'district-highlight',
   districtLabels: 'district-labels',
 } as const;
 
@@ -24,6 +27,8 @@ export interface StyleAssets {
   basemapUrl: string;
   /** Absolute URL template for glyph PBFs, with {fontstack} and {range}. */
   glyphsUrl: string;
+  /** Absolute URL of the plan features (plan.geojson); without it the style has no plan layers. */
+  planUrl?: string;
 }
 
 export interface StyleOptions {
@@ -32,6 +37,10 @@ export interface StyleOptions {
   assets: StyleAssets;
   /** The selected district's code, or null. */
   selectedDistrict?: string | null;
+  /** Plan layers on, industries chosen and the selected plan feature. */
+  plan?: Partial<PlanStyleState>;
+  /** Districts whose key industries match the filter: drawn so they stand out. */
+  highlightedDistricts?: readonly string[];
 }
 
 /** The label text for a feature with name_zh/name_en: Chinese alone, or English over Chinese. */
@@ -60,6 +69,13 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       ...vector('districts'),
       filter: selectionFilter(options.selectedDistrict),
       paint: { 'fill-color': theme.districtSelected, 'fill-opacity': 0.85 },
+    },
+    {
+      id: LAYER.districtHighlight,
+      type: 'fill',
+      ...vector('districts'),
+      filter: ['in', ['get', 'code'], ['literal', [...(options.highlightedDistricts ?? [])]]],
+      paint: { 'fill-color': theme.districtHighlight, 'fill-opacity': 0.55 },
     },
     {
       id: 'water',
@@ -181,17 +197,31 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.5 },
     },
   ];
+  const sources: StyleSpecification['sources'] = {
+    [BASEMAP_SOURCE]: {
+      type: 'vector',
+      url: `pmtiles://${options.assets.basemapUrl}`,
+      attribution: attributionText(options.language),
+    },
+  };
+  let all = layers;
+  if (options.assets.planUrl) {
+    sources[PLAN_SOURCE] = { type: 'geojson', data: options.assets.planUrl };
+    const plan = planLayers(
+      { layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS, industries: options.plan?.industries ?? [], selectedFeature: options.plan?.selectedFeature ?? null },
+      theme,
+      text,
+      font,
+    );
+    // Plan areas sit above the districts and boundaries, below every label.
+    const firstLabel = layers.findIndex((l) => l.type === 'symbol');
+    all = [...layers.slice(0, firstLabel), ...plan.shapes, ...layers.slice(firstLabel), ...plan.labels];
+  }
   return {
     version: 8,
     name: `shanghai-basemap-${theme.name}-${options.language}`,
     glyphs: options.assets.glyphsUrl,
-    sources: {
-      [BASEMAP_SOURCE]: {
-        type: 'vector',
-        url: `pmtiles://${options.assets.basemapUrl}`,
-        attribution: attributionText(options.language),
-      },
-    },
-    layers,
+    sources,
+    layers: all,
   };
 }

@@ -6,6 +6,7 @@ export interface Theme {
   land: string;
   district: string;
   districtHover: string;
+  districtHighlight: string;
   districtSelected: string;
   districtSelectedLine: string;
   districtLine: string;
@@ -28,6 +29,7 @@ export const THEMES: Record<Theme['name'], Theme> = {
     land: '#f3f1ea',
     district: '#f7f5ef',
     districtHover: '#ebe6d6',
+    districtHighlight: '#f3d9a4',
     districtSelected: '#fbe7b0',
     districtSelectedLine: '#b7791f',
     districtLine: '#9a948a',
@@ -48,6 +50,7 @@ export const THEMES: Record<Theme['name'], Theme> = {
     land: '#262b31',
     district: '#2b3037',
     districtHover: '#353c45',
+    districtHighlight: '#6b5a2a',
     districtSelected: '#5a4a1f',
     districtSelectedLine: '#f2c14e',
     districtLine: '#6f7782',

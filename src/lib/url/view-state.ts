@@ -2,13 +2,37 @@
  * The URL is the single source of truth for view state. This module is the codec between a URL's
  * query and the typed state: pure, total (any input decodes to a valid state), and reporting every
  * value it had to drop so the UI can say so.
+ *
+ *   v=121.45,31.2,8.6[,bearing,pitch]   map view (centre lon, lat, zoom, bearing °, pitch °)
+ *   layers=belts,pole                     plan layers on ("none" for none; absent = defaults)
+ *   ind=AUTO,IC                           3+6 industries chosen
+ *   sel=dongfang-xingang                  selected plan feature
+ *   d=310114                              selected district
+ *   lang=en                               language (zh when absent)
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
+import { DEFAULT_LAYERS, PLAN_LAYERS } from '../layers/registry.ts';
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+  pitch: number;
+}
 
 export interface ViewState {
   language: Language;
   /** Selected district's 6-digit code. */
   district: string | null;
+  /** Selected plan feature id. */
+  feature: string | null;
+  /** Plan layers on, in registry order. */
+  layers: string[];
+  /** Chosen industries, in 3+6 order. */
+  industries: IndustryId[];
+  /** Null: the map's default view. */
+  view: MapView | null;
 }
 
 export interface DroppedParam {
@@ -17,18 +41,51 @@ export interface DroppedParam {
   reason: string;
 }
 
-export const DEFAULT_VIEW_STATE: ViewState = { language: DEFAULT_LANGUAGE, district: null };
+export const DEFAULT_VIEW_STATE: ViewState = {
+  language: DEFAULT_LANGUAGE,
+  district: null,
+  feature: null,
+  layers: [...DEFAULT_LAYERS],
+  industries: [],
+  view: null,
+};
 
-const KNOWN_PARAMS = new Set(['lang', 'd']);
+/** Where a shared view may point: a generous box around Shanghai. */
+export const VIEW_LIMITS = { lon: [119.6, 123.4], lat: [29.7, 32.7], zoom: [6.5, 15], pitch: [0, 85] } as const;
+
+const KNOWN_PARAMS = new Set(['lang', 'd', 'sel', 'layers', 'ind', 'v']);
 
 export interface DecodeContext {
   /** The district codes that exist; a code outside it is dropped. */
   districtCodes: ReadonlySet<string>;
+  /** The plan feature ids that exist; an unknown selection is dropped. */
+  featureIds: ReadonlySet<string>;
+}
+
+function decodeList<T extends string>(raw: string, known: readonly T[], param: string, dropped: DroppedParam[]): T[] {
+  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const good = parts.filter((p): p is T => (known as readonly string[]).includes(p));
+  for (const p of parts) if (!good.includes(p as T)) dropped.push({ param, value: p, reason: 'unknown value' });
+  // registry order, no duplicates
+  return known.filter((k) => good.includes(k));
+}
+
+function decodeView(raw: string, dropped: DroppedParam[]): MapView | null {
+  const parts = raw.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+  const [lon, lat, zoom, bearing = 0, pitch = 0] = parts;
+  const inRange = (x: number | undefined, [lo, hi]: readonly [number, number]) => x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
+  if (parts.length < 3 || parts.length > 5 || !inRange(lon, VIEW_LIMITS.lon) || !inRange(lat, VIEW_LIMITS.lat) || !inRange(zoom, VIEW_LIMITS.zoom)
+    || !Number.isFinite(bearing) || !inRange(pitch, VIEW_LIMITS.pitch)) {
+    dropped.push({ param: 'v', value: raw, reason: 'not a view around Shanghai (lon,lat,zoom[,bearing,pitch])' });
+    return null;
+  }
+  const b = ((bearing % 360) + 540) % 360 - 180;
+  return { center: [lon!, lat!], zoom: zoom!, bearing: b === -180 ? 180 : b, pitch };
 }
 
 export function decodeViewState(query: URLSearchParams, context: DecodeContext): { state: ViewState; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
-  const state: ViewState = { ...DEFAULT_VIEW_STATE };
+  const state: ViewState = { ...DEFAULT_VIEW_STATE, layers: [...DEFAULT_VIEW_STATE.layers] };
   const lang = query.get('lang');
   if (lang !== null) {
     if (isLanguage(lang)) state.language = lang;
@@ -39,16 +96,47 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
     if (context.districtCodes.has(district)) state.district = district;
     else dropped.push({ param: 'd', value: district, reason: 'no district has this code' });
   }
+  const feature = query.get('sel');
+  if (feature !== null) {
+    if (context.featureIds.has(feature)) state.feature = feature;
+    else dropped.push({ param: 'sel', value: feature, reason: 'no feature has this id' });
+  }
+  const layers = query.get('layers');
+  if (layers !== null) {
+    state.layers = layers === 'none' ? [] : decodeList(layers, PLAN_LAYERS.map((l) => l.id), 'layers', dropped);
+  }
+  const industries = query.get('ind');
+  if (industries !== null) state.industries = decodeList(industries, INDUSTRY_IDS, 'ind', dropped);
+  const view = query.get('v');
+  if (view !== null) state.view = decodeView(view, dropped);
   for (const key of new Set(query.keys())) {
     if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'unknown parameter' });
   }
   return { state, dropped };
 }
 
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
 /** Encodes only what differs from the default, so the default view has a clean URL. */
 export function encodeViewState(state: ViewState): URLSearchParams {
   const query = new URLSearchParams();
-  if (state.language !== DEFAULT_VIEW_STATE.language) query.set('lang', state.language);
+  if (state.view) {
+    const { center, zoom, bearing, pitch } = state.view;
+    const parts = [round(center[0], 5), round(center[1], 5), round(zoom, 2)];
+    if (round(bearing, 1) !== 0 || round(pitch, 1) !== 0) parts.push(round(bearing, 1), round(pitch, 1));
+    query.set('v', parts.join(','));
+  }
+  const layers = PLAN_LAYERS.map((l) => l.id).filter((id) => state.layers.includes(id));
+  if (layers.join(',') !== DEFAULT_VIEW_STATE.layers.join(',')) query.set('layers', layers.length ? layers.join(',') : 'none');
+  const industries = INDUSTRY_IDS.filter((id) => state.industries.includes(id));
+  if (industries.length) query.set('ind', industries.join(','));
+  if (state.feature) query.set('sel', state.feature);
   if (state.district) query.set('d', state.district);
+  if (state.language !== DEFAULT_VIEW_STATE.language) query.set('lang', state.language);
   return query;
+}
+
+/** The query string for a state, with commas left readable (they are legal in a query). */
+export function viewStateQuery(state: ViewState): string {
+  return encodeViewState(state).toString().replace(/%2C/gi, ',');
 }

@@ -1,0 +1,64 @@
+/**
+ * The compact index of plan features the map page ships with its HTML: enough to decode the URL,
+ * filter, count, search and list; the full records (citations, figures) load when a card opens.
+ */
+import type { DistrictProfile, FeatureKind, IndustryId, Industry, PlanFeature } from './model.ts';
+import { linksWithMembers, reachedIndustries } from './rules.ts';
+
+export interface FeatureIndexEntry {
+  id: string;
+  kind: FeatureKind;
+  name: { zh: string; en: string };
+  aliases: string[];
+  districts: string[];
+  industries: IndustryId[];
+  reach: IndustryId[];
+  precision: 'surveyed' | 'approximate' | 'schematic';
+  drawn: boolean;
+  labelPoint: [number, number] | null;
+  areaKm2: number | null;
+}
+
+export interface IndustryIndexEntry {
+  id: IndustryId;
+  name: { zh: string; en: string };
+  group: 'leading' | 'key';
+  colour: string;
+}
+
+type BuiltRecord = PlanFeature & { drawn: boolean; label_point: [number, number] | null };
+
+export function featureIndex(features: readonly BuiltRecord[], industries: readonly Industry[]): FeatureIndexEntry[] {
+  return features.map((f) => ({
+    id: f.id,
+    kind: f.kind,
+    name: f.name,
+    aliases: f.aliases,
+    districts: f.districts,
+    industries: [...new Set(f.industries.map((l) => l.industry))],
+    reach: reachedIndustries(linksWithMembers(f, features), industries).sort(),
+    precision: f.precision.level,
+    drawn: f.drawn,
+    labelPoint: f.label_point,
+    areaKm2: f.area?.value ?? null,
+  }));
+}
+
+export function industryIndex(industries: readonly Industry[]): IndustryIndexEntry[] {
+  return industries.map((i) => ({ id: i.id, name: i.name, group: i.group, colour: i.colour }));
+}
+
+export interface DistrictIndexEntry {
+  code: string;
+  reach: IndustryId[];
+}
+
+export function districtIndex(districts: readonly DistrictProfile[], industries: readonly Industry[]): DistrictIndexEntry[] {
+  return districts.map((d) => ({ code: d.code, reach: reachedIndustries(d.industries, industries).sort() }));
+}
+
+/** Codes of the districts whose key industries reach any chosen industry (none when none is chosen). */
+export function districtsMatching(districts: readonly DistrictIndexEntry[], chosen: readonly IndustryId[]): string[] {
+  if (chosen.length === 0) return [];
+  return districts.filter((d) => d.reach.some((id) => chosen.includes(id))).map((d) => d.code);
+}

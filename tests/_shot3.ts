@@ -1,0 +1,16 @@
+import { launch } from '/work/main/tests/support/browser.ts';
+import { startPreview } from '/work/main/tests/support/server.ts';
+const p = await startPreview();
+const b = await launch({ viewport: { width: 1280, height: 860 } });
+const page = await b.context.newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.log('console', m.text()); });
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(p.url + '/');
+await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60000 });
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/ex1.png' });
+await page.click('[data-industry="AUTO"]');
+await page.waitForTimeout(2000);
+console.log(page.url());
+await page.screenshot({ path: '/tmp/ex2.png' });
+await b.close(); p.stop();

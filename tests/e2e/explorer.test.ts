@@ -1,0 +1,138 @@
+/**
+ * The explorer as a user works it: layers toggle, the 3+6 filter, the info card, shared links.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Browser } from '../support/browser.ts';
+import { openMap, project } from './map-page.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+/** Properties of the plan features drawn on `layers`, read from the live map. */
+async function rendered(page: Page, layers: string[]): Promise<{ id: string; reach: string[] }[]> {
+  return page.evaluate((ids) => {
+    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string; reach: string } }[] };
+    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+    const existing = ids.filter((id) => map.getLayer(id));
+    return map.queryRenderedFeatures({ layers: existing }).map((f) => ({ id: f.properties.id, reach: JSON.parse(f.properties.reach) as string[] }));
+  }, layers);
+}
+
+async function districtsHighlighted(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Map = { queryRenderedFeatures(o: object): { properties: { code: string } }[] };
+    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['district-highlight'] }).map((f) => f.properties.code))].sort();
+  });
+}
+
+const idle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__explorerMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+
+describe('the explorer', () => {
+  it('draws a layer when it is on and removes it when the user turns it off', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/`);
+    const towns = async () => new Set((await rendered(page, ['plan-new-towns-fill'])).map((f) => f.id));
+    expect([...(await towns())].sort()).toEqual(['nt-fengxian', 'nt-jiading', 'nt-nanhui', 'nt-qingpu', 'nt-songjiang']);
+    await page.locator('[data-layer="new-towns"]').uncheck();
+    await page.waitForURL(/layers=/);
+    await idle(page);
+    expect((await towns()).size).toBe(0);
+    await page.locator('[data-layer="transformation-areas"]').check();
+    await idle(page);
+    expect((await rendered(page, ['plan-transformation-areas-fill'])).length).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('layers')).toContain('transformation-areas');
+    await page.close();
+  });
+
+  it('choosing 汽车 leaves the matching features and highlights 嘉定, 浦东 and 奉贤 (001 L965-983)', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/`);
+    const chip = page.locator('[data-industry="AUTO"]');
+    await chip.click();
+    await page.waitForURL(/ind=AUTO/);
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    await idle(page);
+    expect(await districtsHighlighted(page)).toEqual(['310114', '310115', '310120']);
+    const drawn = await rendered(page, ['plan-new-towns-fill', 'plan-bases-fill', 'plan-belts-fill', 'plan-featured-parks-point', 'plan-pole-fill']);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.every((f) => f.reach.includes('AUTO'))).toBe(true);
+    const ids = new Set(drawn.map((f) => f.id));
+    for (const id of ['nt-jiading', 'base-auto-city', 'belt-huxi', 'belt-yanjiang', 'belt-yanwan']) expect(ids, id).toContain(id);
+    expect(ids.has('nt-songjiang')).toBe(false);
+    // The count on the chip is the number of matching features in view.
+    const count = Number(await chip.locator('.count').textContent());
+    expect(count).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: 'test-results/explorer-auto.png' });
+    await page.locator('button', { hasText: '全部' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('ind'));
+    await idle(page);
+    expect(await districtsHighlighted(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the card of 东方芯港 on click, with its area, district, industry and citation; Escape closes it', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/?v=121.88,30.95,11.5&layers=featured-parks`);
+    const p = await project(page, [121.88, 30.95]);
+    await page.mouse.click(p.x, p.y);
+    const card = page.getByTestId('feature-card');
+    await card.locator('h2').waitFor();
+    expect(await card.locator('h2').textContent()).toBe('东方芯港');
+    expect(await page.getByTestId('feature-area').textContent()).toContain('5.45 km² (2022');
+    expect(await page.getByTestId('feature-districts').textContent()).toContain('浦东新区');
+    expect(await page.getByTestId('feature-industries').textContent()).toContain('集成电路');
+    expect(await page.getByTestId('feature-citations').textContent()).toContain('001 · §三(一)1 L365-367');
+    expect(await page.getByTestId('feature-density').textContent()).toContain('无数据');
+    expect(await page.getByTestId('feature-precision').textContent()).toContain('近似');
+    await page.waitForURL(/sel=dongfang-xingang/);
+    await page.screenshot({ path: 'test-results/explorer-card.png' });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).searchParams.has('sel')).toBe(false);
+    await page.close();
+  });
+
+  it('reopens a copied link with the same view, filter, layers and selection', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/`);
+    await page.locator('[data-industry="IC"]').click();
+    await page.locator('[data-layer="brand-parks"]').check();
+    await page.evaluate(() => {
+      type Map = { jumpTo(o: object): void };
+      (window as unknown as { __explorerMap: Map }).__explorerMap.jumpTo({ center: [121.6, 31.2], zoom: 10.5, bearing: 15, pitch: 30 });
+    });
+    await page.waitForURL(/v=121\.6,31\.2,10\.5,15,30/);
+    const copied = `${page.url()}&sel=ic-design-park`;
+    const other = await browser.context.newPage();
+    await openMap(other, copied);
+    const view = await other.evaluate(() => {
+      type Map = { getCenter(): { lng: number; lat: number }; getZoom(): number; getBearing(): number; getPitch(): number };
+      const m = (window as unknown as { __explorerMap: Map }).__explorerMap;
+      return { lng: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
+    });
+    expect(view.lng).toBeCloseTo(121.6, 4);
+    expect(view.lat).toBeCloseTo(31.2, 4);
+    expect(view.zoom).toBeCloseTo(10.5, 2);
+    expect(view.bearing).toBeCloseTo(15, 1);
+    expect(view.pitch).toBeCloseTo(30, 1);
+    expect(await other.locator('[data-industry="IC"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await other.locator('[data-layer="brand-parks"]').isChecked()).toBe(true);
+    expect(await other.getByTestId('feature-card').locator('h2').textContent()).toBe('上海集成电路设计产业园');
+    await page.close();
+    await other.close();
+  });
+});
