@@ -36,7 +36,7 @@ function all(...parts: (ExpressionSpecification | true)[]): FilterSpecification 
 }
 
 export function planLayerIds(layer: PlanLayerDef): string[] {
-  const ids = [`plan-${layer.id}-fill`, ...Object.keys(PRECISION_STYLE).map((p) => `plan-${layer.id}-line-${p}`)];
+  const ids = [...(layer.shape === 'area' ? [`plan-${layer.id}-fill`] : []), ...Object.keys(PRECISION_STYLE).map((p) => `plan-${layer.id}-line-${p}`)];
   if (layer.id === 'featured-parks') ids.push(`plan-${layer.id}-point`);
   return ids;
 }
