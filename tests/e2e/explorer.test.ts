@@ -106,6 +106,25 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('finds 东方芯港 by typing 芯港, and Enter flies there and opens its card', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/?layers=pole`);
+    const box = page.getByRole('combobox');
+    await box.fill('芯港');
+    const options = page.getByRole('option');
+    await options.first().waitFor();
+    expect(await options.first().textContent()).toContain('东方芯港');
+    await box.press('Enter');
+    await page.waitForURL(/sel=dongfang-xingang/);
+    expect(await page.getByTestId('feature-card').locator('h2').textContent()).toBe('东方芯港');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('layers')).toBe('pole,featured-parks');
+    const [lon, lat] = url.searchParams.get('v')!.split(',').map(Number);
+    expect(lon).toBeCloseTo(121.88, 2);
+    expect(lat).toBeCloseTo(30.95, 2);
+    await page.close();
+  });
+
   it('reopens a copied link with the same view, filter, layers and selection', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/`);

@@ -30,6 +30,8 @@ const STRINGS = {
   mapLabel: { zh: '上海地图', en: 'Map of Shanghai' },
   dataLink: { zh: '数据与来源', en: 'Data & sources' },
   layers: { zh: '图层', en: 'Layers' },
+  search: { zh: '搜索', en: 'Search' },
+  searchPlaceholder: { zh: '搜索园区、区域、地点…', en: 'Search parks, areas, places…' },
   loading: { zh: '加载中…', en: 'Loading…' },
   noData: { zh: '无数据', en: 'no data' },
   unverified: { zh: '未经来源证实', en: 'unverified' },
