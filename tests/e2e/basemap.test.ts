@@ -138,7 +138,7 @@ describe('the map page', () => {
     await page.close();
   });
 
-  it('says clearly when the browser has no WebGL', async () => {
+  it('says clearly when the browser has no WebGL, and shows the list instead', async () => {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
@@ -151,6 +151,15 @@ describe('the map page', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('此浏览器无法绘制地图');
+    // The list is the main view: rows, sorting and the card all work without a map.
+    const list = page.getByTestId('list-view');
+    await list.waitFor();
+    expect(await list.locator('tbody tr').count()).toBeGreaterThan(20);
+    await list.locator('[data-sort="area"]').click();
+    expect(await list.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    await list.locator('tr[data-id="dongfang-xingang"] button.name').click();
+    expect(await page.getByTestId('feature-card').locator('h2').textContent()).toBe('东方芯港');
+    await page.screenshot({ path: 'test-results/no-webgl-list.png' });
     await page.close();
   });
 });

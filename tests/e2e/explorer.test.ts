@@ -125,6 +125,28 @@ describe('the explorer', () => {
     await page.close();
   });
 
+  it('lists what the map draws: the same features under the same filter, sortable, and opens a card with the keyboard', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/?ind=AUTO&layers=belts,new-towns,bases,featured-parks&v=121.5,31.15,7.5`);
+    const onMap = new Set(
+      (await rendered(page, ['plan-belts-fill', 'plan-new-towns-fill', 'plan-bases-fill', 'plan-featured-parks-point'])).map((f) => f.id),
+    );
+    await page.getByTestId('show-list').click();
+    await page.waitForURL(/mode=list/);
+    const list = page.getByTestId('list-view');
+    const rows = await list.locator('tbody tr').evaluateAll((trs) => trs.map((r) => ({ id: r.getAttribute('data-id'), text: r.textContent ?? '' })));
+    const undrawn = rows.filter((r) => r.text.includes('未上图'));
+    expect(new Set(rows.filter((r) => !undrawn.includes(r)).map((r) => r.id))).toEqual(onMap);
+    // A feature no source locates is listed, and says it is not on the map.
+    expect(undrawn.map((r) => r.id)).toEqual(['auto-new-energy-port']);
+    const first = list.locator('tbody tr button.name').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('feature-card').locator('h2').waitFor();
+    await page.screenshot({ path: 'test-results/explorer-list.png' });
+    await page.close();
+  });
+
   it('reopens a copied link with the same view, filter, layers and selection', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/`);

@@ -31,9 +31,10 @@ describe('URL view state codec', () => {
       industries: ['IC', 'AUTO'],
       feature: 'dongfang-xingang',
       language: 'en',
+      mode: 'list',
     });
     const query = viewStateQuery(s);
-    expect(query).toBe('v=121.25,31.35,11.5,-20,45&layers=pole,featured-parks,service-core&ind=IC,AUTO&sel=dongfang-xingang&lang=en');
+    expect(query).toBe('v=121.25,31.35,11.5,-20,45&layers=pole,featured-parks,service-core&ind=IC,AUTO&sel=dongfang-xingang&lang=en&mode=list');
     expect(decode(query)).toEqual({ state: s, dropped: [] });
     const none = state({ layers: [] });
     expect(encodeViewState(none).get('layers')).toBe('none');
@@ -67,7 +68,7 @@ describe('URL view state codec', () => {
   it('never throws and always yields a valid, stable state for random queries (fuzz)', () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const tokens = ['lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
+    const tokens = ['mode=', 'list', 'lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
     const layerIds = new Set(PLAN_LAYERS.map((l) => l.id));
     for (let i = 0; i < 3000; i++) {
       let q = '';

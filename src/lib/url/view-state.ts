@@ -9,6 +9,7 @@
  *   sel=dongfang-xingang                  selected plan feature
  *   d=310114                              selected district
  *   lang=en                               language (zh when absent)
+ *   mode=list                             the list view instead of the map
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
@@ -33,6 +34,7 @@ export interface ViewState {
   industries: IndustryId[];
   /** Null: the map's default view. */
   view: MapView | null;
+  mode: 'map' | 'list';
 }
 
 export interface DroppedParam {
@@ -48,12 +50,13 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   layers: [...DEFAULT_LAYERS],
   industries: [],
   view: null,
+  mode: 'map',
 };
 
 /** Where a shared view may point: a generous box around Shanghai. */
 export const VIEW_LIMITS = { lon: [119.6, 123.4], lat: [29.7, 32.7], zoom: [6.5, 15], pitch: [0, 85] } as const;
 
-const KNOWN_PARAMS = new Set(['lang', 'd', 'sel', 'layers', 'ind', 'v']);
+const KNOWN_PARAMS = new Set(['lang', 'd', 'sel', 'layers', 'ind', 'v', 'mode']);
 
 export interface DecodeContext {
   /** The district codes that exist; a code outside it is dropped. */
@@ -109,6 +112,11 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
   if (industries !== null) state.industries = decodeList(industries, INDUSTRY_IDS, 'ind', dropped);
   const view = query.get('v');
   if (view !== null) state.view = decodeView(view, dropped);
+  const mode = query.get('mode');
+  if (mode !== null) {
+    if (mode === 'list' || mode === 'map') state.mode = mode;
+    else dropped.push({ param: 'mode', value: mode, reason: 'unknown mode (map or list)' });
+  }
   for (const key of new Set(query.keys())) {
     if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'unknown parameter' });
   }
@@ -133,6 +141,7 @@ export function encodeViewState(state: ViewState): URLSearchParams {
   if (state.feature) query.set('sel', state.feature);
   if (state.district) query.set('d', state.district);
   if (state.language !== DEFAULT_VIEW_STATE.language) query.set('lang', state.language);
+  if (state.mode !== DEFAULT_VIEW_STATE.mode) query.set('mode', state.mode);
   return query;
 }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { sortRows, visibleFeatures } from '../../src/lib/plan/list.ts';
+import type { FeatureIndexEntry } from '../../src/lib/plan/feature-index.ts';
+import { INDUSTRY_IDS } from '../../src/lib/plan/model.ts';
+
+const f = (id: string, zh: string, en: string, kind: FeatureIndexEntry['kind'], districts: string[], industries: FeatureIndexEntry['industries'], area: number | null): FeatureIndexEntry => ({
+  id, kind, name: { zh, en }, aliases: [], districts, industries, reach: industries, precision: 'approximate', drawn: true, labelPoint: [121.5, 31.2], areaKm2: area,
+});
+const rows = [
+  f('robot', '上海机器人产业园', 'Robot Park', 'featured-park', ['310113'], ['HEE'], 3.09),
+  f('xingang', '东方芯港', 'Oriental Chip Port', 'featured-park', ['310115'], ['IC'], 5.45),
+  f('valley', '东方美谷', 'Oriental Beauty Valley', 'featured-park', ['310120'], ['FASHION', 'BIO'], null),
+  f('chem', '电子化学品专区', 'Electronic chemicals zone', 'featured-park', [], ['IC', 'MAT'], null),
+  f('jd', '嘉定新城', 'Jiading New Town', 'new-town', ['310114'], ['AUTO'], 159.5),
+];
+
+describe('list view rows', () => {
+  it('holds what the map draws: visible layers and chosen industries', () => {
+    expect(visibleFeatures(rows, ['featured-parks'], []).map((r) => r.id)).toEqual(['robot', 'xingang', 'valley', 'chem']);
+    expect(visibleFeatures(rows, ['featured-parks', 'new-towns'], ['IC']).map((r) => r.id)).toEqual(['xingang', 'chem']);
+    expect(visibleFeatures(rows, [], [])).toEqual([]);
+  });
+
+  it('sorts by name in pinyin order for Chinese and alphabetically for English', () => {
+    expect(sortRows(rows, { key: 'name', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'valley', 'xingang', 'jd', 'robot']);
+    expect(sortRows(rows, { key: 'name', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'jd', 'valley', 'xingang', 'robot']);
+  });
+
+  it('sorts by area with "no data" last in both directions', () => {
+    expect(sortRows(rows, { key: 'area', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'xingang', 'jd', 'chem', 'valley']);
+    expect(sortRows(rows, { key: 'area', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['jd', 'xingang', 'robot', 'chem', 'valley']);
+  });
+
+  it('sorts by 3+6 order of the first industry, and by district name', () => {
+    expect(sortRows(rows, { key: 'industry', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'xingang', 'valley', 'jd', 'robot']);
+    expect(sortRows(rows, { key: 'district', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'valley', 'jd', 'xingang', 'chem']);
+  });
+});
