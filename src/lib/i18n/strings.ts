@@ -31,6 +31,8 @@ const STRINGS = {
   dataLink: { zh: '数据与来源', en: 'Data & sources' },
   layers: { zh: '图层', en: 'Layers' },
   search: { zh: '搜索', en: 'Search' },
+  showPanel: { zh: '▲ 图层与筛选', en: '▲ Layers and filters' },
+  hidePanel: { zh: '▼ 收起', en: '▼ Hide' },
   listTitle: { zh: '符合条件的要素', en: 'Matching features' },
   listCaption: { zh: '当前图层与产业筛选下的规划要素, 与地图一致', en: 'Plan features under the current layers and industry filter, as on the map' },
   name: { zh: '名称', en: 'Name' },

@@ -10,6 +10,12 @@ import { PLAN_LAYERS, PRECISION_STYLE, type PlanLayerDef } from '../layers/regis
 import type { Theme } from './themes.ts';
 
 export const PLAN_SOURCE = 'plan';
+export const PLAN_HOVER_LAYER = 'plan-hover';
+
+/** The hover layer's filter for one feature id (null: nothing hovered). */
+export function hoverFilter(id: string | null): FilterSpecification {
+  return ['all', ['==', ['get', 'role'], 'shape'], ['==', ['get', 'id'], id ?? '']];
+}
 
 /** Below this zoom featured parks are points; from it on, their areas. */
 export const PARK_AREA_MINZOOM = 11;
@@ -92,6 +98,14 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
     }
   }
   const visibleKinds = PLAN_LAYERS.filter((l) => on.has(l.id)).flatMap((l) => [...l.kinds]);
+  // Hover is transient (not view state): the map sets this layer's filter as the pointer moves.
+  shapes.push({
+    id: PLAN_HOVER_LAYER,
+    type: 'line',
+    ...src,
+    filter: all(isShape, ['==', ['get', 'id'], '']),
+    paint: { 'line-color': theme.label, 'line-width': 2.5, 'line-opacity': 0.6 },
+  });
   shapes.push({
     id: 'plan-selected',
     type: 'line',

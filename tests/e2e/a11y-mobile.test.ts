@@ -1,0 +1,107 @@
+/**
+ * Accessibility (axe-core scan in each state, keyboard) and the phone layout (390×844: bottom
+ * sheet, 44 px tap targets, picking by tap).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { launch, type Browser } from '../support/browser.ts';
+import { openMap, project } from './map-page.ts';
+
+const baseUrl = inject('baseUrl');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let desktop: Browser;
+let phone: Browser;
+beforeAll(async () => {
+  desktop = await launch();
+  phone = await launch({ viewport: { width: 390, height: 844 } });
+});
+afterAll(async () => {
+  await desktop?.close();
+  await phone?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page', async () => {
+    const page = await desktop.context.newPage();
+    await openMap(page, `${baseUrl}/`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-industry="IC"]').click();
+    await page.goto(`${baseUrl}/?ind=IC&sel=dongfang-xingang`);
+    await page.getByTestId('feature-card').locator('h2').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/?mode=list&lang=en`);
+    await page.getByTestId('list-view').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/about`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reaches the controls by keyboard with a visible focus ring', async () => {
+    const page = await desktop.context.newPage();
+    await openMap(page, `${baseUrl}/`);
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return null;
+        const style = getComputedStyle(el);
+        return { tag: el.tagName, key: el.getAttribute('data-industry') ?? el.getAttribute('data-layer') ?? el.getAttribute('role') ?? el.textContent?.trim().slice(0, 10), outline: (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none' };
+      });
+      if (info) {
+        reached.add(`${info.tag}:${info.key}`);
+        if (info.tag !== 'BODY' && info.tag !== 'CANVAS') expect(info.outline, `${info.tag}:${info.key}`).toBe(true);
+      }
+    }
+    expect([...reached].some((k) => k.includes('combobox'))).toBe(true);
+    expect([...reached].some((k) => k.includes('AUTO'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('on a phone (390×844)', () => {
+  it('shows panels as a bottom sheet with 44 px tap targets, and picks a feature by tap', async () => {
+    const page = await phone.context.newPage();
+    await openMap(page, `${baseUrl}/?layers=new-towns`);
+    await page.screenshot({ path: 'test-results/phone-sheet.png' });
+    const sheet = await page.locator('.side').boundingBox();
+    expect(sheet!.y + sheet!.height).toBeGreaterThan(830);
+    expect(sheet!.width).toBeGreaterThan(380);
+    for (const selector of ['[data-industry]', '.sheet-toggle', '.lang', 'label.layer']) {
+      const boxes = await page.locator(selector).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      for (const h of boxes) expect(h, selector).toBeGreaterThanOrEqual(44);
+    }
+    await page.locator('.sheet-toggle').click();
+    expect(await page.locator('.sheet-toggle').getAttribute('aria-expanded')).toBe('false');
+    const town = await project(page, [121.225, 31.035]);
+    await page.mouse.click(town.x, town.y);
+    const card = page.getByTestId('feature-card');
+    await card.locator('h2').waitFor();
+    expect(await card.locator('h2').textContent()).toBe('松江新城');
+    await page.screenshot({ path: 'test-results/phone-card.png' });
+    // the card, a bottom sheet, does not cover the town it describes
+    await page.waitForTimeout(700);
+    const after = await project(page, [121.225, 31.035]);
+    const cardBox = await card.boundingBox();
+    expect(after.y).toBeLessThan(cardBox!.y);
+    await page.close();
+  });
+});
