@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { z } from 'zod';
 import {
   area as turfArea, booleanPointInPolygon, circle as turfCircle, featureCollection, intersect as turfIntersect,
-  pointToPolygonDistance as turfPointToPolygonDistance, polygon as turfPolygon, union as turfUnion,
+  pointToPolygonDistance as turfPointToPolygonDistance, polygon as turfPolygon, simplify as turfSimplify, union as turfUnion,
 } from '@turf/turf';
 import { parseCsv } from './csv.ts';
 import { DataError } from './errors.ts';
@@ -246,7 +246,11 @@ export function buildGeometries(sources: PlanSources, districtsLand: DistrictCol
     const entry = byId.get(id)!;
     if (visiting.has(id)) throw new DataError(entry.file, id, 'geometry.of', 'no cycle of unions', id);
     visiting.add(id);
-    const g = fromSpec(entry.file, id, entry.record.geometry);
+    const spec = entry.record.geometry;
+    const raw = fromSpec(entry.file, id, spec);
+    // District-derived outlines carry every ~100 m vertex of the district map; these layouts are
+    // schematic, so ~80 m simplification (the source is quantized to ~100 m) loses nothing a reader can see.
+    const g = raw && (spec.type === 'district' || spec.type === 'district-part' || spec.type === 'union') ? turfSimplify(raw, { tolerance: 0.0008, mutate: false }) : raw;
     visiting.delete(id);
     built.set(id, g ? roundGeometry(g) : null);
     return built.get(id)!;

@@ -8,6 +8,8 @@
  *  (c) a / b
  *  (d) JavaScript transferred before idle, gzip-compressed size
  *  (e) `npm run geodata` wall time and the basemap's size
+ *  (f) a 3+6 filter change → repainted map, at plan scale (the app, by chip clicks)
+ *  (g) the same with 100k synthetic points in a benchmark-only layer (/bench/filter)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -47,6 +49,43 @@ async function coldLoad(url: string): Promise<Load> {
   }
 }
 
+const FILTER_ROUNDS = 20;
+
+/**
+ * Median-ready list of times from a filter change to the map's next idle (repaint done), measured
+ * inside the page. 'app': clicks the 集成电路 chip and "all" in turn; 'bench': the filter page's hook.
+ */
+async function filterTimes(url: string, kind: 'app' | 'bench'): Promise<number[]> {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 180_000 });
+    const times: number[] = [];
+    for (let i = 0; i < FILTER_ROUNDS; i++) {
+      const industries = i % 2 === 0 ? ['IC'] : [];
+      const ms =
+        kind === 'bench'
+          ? await page.evaluate((ids) => (window as unknown as { __bench: { setIndustries(x: string[]): Promise<number> } }).__bench.setIndustries(ids), industries)
+          : await page.evaluate(
+              (on) =>
+                new Promise<number>((resolve) => {
+                  const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void } }).__explorerMap;
+                  const chip = document.querySelector<HTMLButtonElement>(on ? '[data-industry="IC"]' : '.chip.all')!;
+                  const t0 = performance.now();
+                  map.once('idle', () => resolve(performance.now() - t0));
+                  chip.click();
+                }),
+              industries.length > 0,
+            );
+      times.push(ms);
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -72,6 +111,8 @@ async function main() {
   const preview = await startPreview();
   const app: Load[] = [];
   const bare: Load[] = [];
+  let filterPlan: number[] = [];
+  let filter100k: number[] = [];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
     for (let i = 0; i < ROUNDS; i++) {
@@ -79,6 +120,10 @@ async function main() {
       bare.push(await coldLoad(`${preview.url}/bench/bare`));
       process.stdout.write(`bench: round ${i + 1}/${ROUNDS}: app ${app[i]!.idleMs.toFixed(0)} ms, bare ${bare[i]!.idleMs.toFixed(0)} ms\n`);
     }
+    console.log('bench: filter → repaint at plan scale (app, chip clicks)…');
+    filterPlan = await filterTimes(`${preview.url}/`, 'app');
+    console.log('bench: filter → repaint with 100k synthetic points…');
+    filter100k = await filterTimes(`${preview.url}/bench/filter?n=100000`, 'bench');
   } finally {
     preview.stop();
   }
@@ -92,6 +137,9 @@ async function main() {
     ['(c) ratio a / b', (appIdle / bareIdle).toFixed(2), 'target ≤ 1.15'],
     ['(d) app JavaScript before idle (gzip)', kb(median(app.map((l) => l.jsGzipBytes))), `${app[0]?.jsFiles ?? 0} files; target ≤ 480 KB`],
     ['    bare page JavaScript before idle (gzip)', kb(median(bare.map((l) => l.jsGzipBytes))), ''],
+    ['(f) filter chip → repainted map, plan data (median)', `${median(filterPlan).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 16 ms on hardware`],
+    ['(g) filter → repainted map, +100k points (median)', `${median(filter100k).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 100 ms on hardware`],
+    ['    ratio g / f', (median(filter100k) / median(filterPlan)).toFixed(1), 'SwiftShader: compare ratios'],
     ['(e) npm run geodata wall time', `${geodataSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
     ['    basemap archive size', kb(basemapBytes), 'target ≤ 1.5 MB'],
     ['    glyph files (all ranges)', kb(glyphBytes), ''],

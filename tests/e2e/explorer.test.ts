@@ -13,14 +13,17 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Properties of the plan features drawn on `layers`, read from the live map. */
-async function rendered(page: Page, layers: string[]): Promise<{ id: string; reach: string[] }[]> {
-  return page.evaluate((ids) => {
-    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string; reach: string } }[] };
+const PLAN_STYLE_LAYERS = ['plan-fill', 'plan-line-schematic', 'plan-line-approximate', 'plan-parks-fill', 'plan-parks-point', 'plan-parks-line-approximate'];
+
+/** Properties of the plan features drawn on the map now, optionally only of some kinds. */
+async function rendered(page: Page, kinds?: string[]): Promise<{ id: string; kind: string; reach: string[] }[]> {
+  const all = await page.evaluate((ids) => {
+    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string; kind: string; reach: string } }[] };
     const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
     const existing = ids.filter((id) => map.getLayer(id));
-    return map.queryRenderedFeatures({ layers: existing }).map((f) => ({ id: f.properties.id, reach: JSON.parse(f.properties.reach) as string[] }));
-  }, layers);
+    return map.queryRenderedFeatures({ layers: existing }).map((f) => ({ id: f.properties.id, kind: f.properties.kind, reach: JSON.parse(f.properties.reach) as string[] }));
+  }, PLAN_STYLE_LAYERS);
+  return kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
 }
 
 async function districtsHighlighted(page: Page): Promise<string[]> {
@@ -45,7 +48,7 @@ describe('the explorer', () => {
   it('draws a layer when it is on and removes it when the user turns it off', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/`);
-    const towns = async () => new Set((await rendered(page, ['plan-new-towns-fill'])).map((f) => f.id));
+    const towns = async () => new Set((await rendered(page, ['new-town'])).map((f) => f.id));
     expect([...(await towns())].sort()).toEqual(['nt-fengxian', 'nt-jiading', 'nt-nanhui', 'nt-qingpu', 'nt-songjiang']);
     await page.locator('[data-layer="new-towns"]').uncheck();
     await page.waitForURL(/layers=/);
@@ -53,7 +56,7 @@ describe('the explorer', () => {
     expect((await towns()).size).toBe(0);
     await page.locator('[data-layer="transformation-areas"]').check();
     await idle(page);
-    expect((await rendered(page, ['plan-transformation-areas-fill'])).length).toBeGreaterThan(0);
+    expect((await rendered(page, ['transformation-area'])).length).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('layers')).toContain('transformation-areas');
     await page.close();
   });
@@ -67,7 +70,7 @@ describe('the explorer', () => {
     expect(await chip.getAttribute('aria-pressed')).toBe('true');
     await idle(page);
     expect(await districtsHighlighted(page)).toEqual(['310114', '310115', '310120']);
-    const drawn = await rendered(page, ['plan-new-towns-fill', 'plan-bases-fill', 'plan-belts-fill', 'plan-featured-parks-point', 'plan-pole-fill']);
+    const drawn = await rendered(page);
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.every((f) => f.reach.includes('AUTO'))).toBe(true);
     const ids = new Set(drawn.map((f) => f.id));
@@ -128,9 +131,7 @@ describe('the explorer', () => {
   it('lists what the map draws: the same features under the same filter, sortable, and opens a card with the keyboard', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/?ind=AUTO&layers=belts,new-towns,bases,featured-parks&v=121.5,31.15,7.5`);
-    const onMap = new Set(
-      (await rendered(page, ['plan-belts-fill', 'plan-new-towns-fill', 'plan-bases-fill', 'plan-featured-parks-point'])).map((f) => f.id),
-    );
+    const onMap = new Set((await rendered(page)).map((f) => f.id));
     await page.getByTestId('show-list').click();
     await page.waitForURL(/mode=list/);
     const list = page.getByTestId('list-view');

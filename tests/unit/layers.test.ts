@@ -27,14 +27,21 @@ describe('layer registry', () => {
 });
 
 describe('plan layers in the style', () => {
-  it('builds a valid style with every registry layer, hidden unless on', () => {
+  it('builds a valid style that draws every registry layer, and only the ones on', () => {
     const style = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { layersOn: ['pole'], industries: ['AUTO'], selectedFeature: 'lingang' } });
     expect(validateStyleMin(style)).toEqual([]);
     const ids = new Set(style.layers.map((l) => l.id));
     for (const layer of PLAN_LAYERS) for (const id of planLayerIds(layer)) expect(ids.has(id), id).toBe(true);
-    const visibility = (id: string) => (style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'fill' }>).layout?.visibility;
-    expect(visibility('plan-pole-fill')).toBe('visible');
-    expect(visibility('plan-belts-fill')).toBe('none');
+    // visibility is a filter on kind: only the pole's kind is drawn
+    const fill = style.layers.find((l) => l.id === 'plan-fill') as Extract<LayerSpecification, { type: 'fill' }>;
+    const json = JSON.stringify(fill.filter);
+    expect(json).toContain('"literal",["pole"]');
+    expect(json).not.toContain('"belt"');
+  });
+
+  it('keeps the style small: a dozen plan layers, whatever the number of registry layers', () => {
+    const style = basemapStyle({ theme: 'light', language: 'zh', assets });
+    expect(style.layers.filter((l) => l.id.startsWith('plan-')).length).toBeLessThanOrEqual(13);
   });
 
   it('draws plan areas above the districts and below every label', () => {
@@ -47,9 +54,9 @@ describe('plan layers in the style', () => {
   it('dashes schematic outlines and dots approximate ones, so they never look surveyed', () => {
     const style = basemapStyle({ theme: 'light', language: 'zh', assets });
     const dash = (id: string) => ((style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'line' }>).paint ?? {})['line-dasharray'];
-    expect(dash('plan-belts-line-schematic')).toEqual([4, 3]);
-    expect(dash('plan-featured-parks-line-approximate')).toEqual([1.5, 1.5]);
-    expect(dash('plan-featured-parks-line-surveyed')).toBeUndefined();
+    expect(dash('plan-line-schematic')).toEqual([4, 3]);
+    expect(dash('plan-parks-line-approximate')).toEqual([1.5, 1.5]);
+    expect(dash('plan-parks-line-surveyed')).toBeUndefined();
   });
 
   it('filters by industry through an expression on the features\' reach, not by rebuilding the source', () => {

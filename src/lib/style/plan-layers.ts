@@ -1,24 +1,22 @@
 /**
- * The plan's layers in the MapLibre style, generated from the layer registry: one fill and one
- * outline per precision for areas (schematic dashed, approximate dotted), lines per precision,
- * park points at low zoom, labels, and the selection highlight. Filters carry the view state
- * (visible layers, chosen industries), so changing it never rebuilds a source.
+ * The plan's layers in the MapLibre style, generated from the layer registry. All registry layers
+ * share a handful of style layers (one fill, one outline per precision: schematic dashed,
+ * approximate dotted), coloured by kind and stacked in registry order; featured parks have their own
+ * (points at low zoom, areas closer in). Few style layers keep tile work low; visibility and the
+ * industry filter are filter expressions, so changing them never rebuilds a source.
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { IndustryId } from '../plan/model.ts';
+import type { FeatureKind, IndustryId } from '../plan/model.ts';
 import { PLAN_LAYERS, PRECISION_STYLE, type PlanLayerDef } from '../layers/registry.ts';
 import type { Theme } from './themes.ts';
 
 export const PLAN_SOURCE = 'plan';
 export const PLAN_HOVER_LAYER = 'plan-hover';
 
-/** The hover layer's filter for one feature id (null: nothing hovered). */
-export function hoverFilter(id: string | null): FilterSpecification {
-  return ['all', ['==', ['get', 'role'], 'shape'], ['==', ['get', 'id'], id ?? '']];
-}
-
 /** Below this zoom featured parks are points; from it on, their areas. */
 export const PARK_AREA_MINZOOM = 11;
+
+const PARKS = 'featured-parks';
 
 export interface PlanStyleState {
   layersOn: readonly string[];
@@ -32,8 +30,9 @@ export function industryFilter(industries: readonly IndustryId[]): ExpressionSpe
   return ['any', ...industries.map((id): ExpressionSpecification => ['in', id, ['get', 'reach']])];
 }
 
-function kindFilter(layer: PlanLayerDef): ExpressionSpecification {
-  return ['in', ['get', 'kind'], ['literal', [...layer.kinds]]];
+/** The hover layer's filter for one feature id (null: nothing hovered). */
+export function hoverFilter(id: string | null): FilterSpecification {
+  return ['all', ['==', ['get', 'role'], 'shape'], ['==', ['get', 'id'], id ?? '']];
 }
 
 function all(...parts: (ExpressionSpecification | true)[]): FilterSpecification {
@@ -41,69 +40,81 @@ function all(...parts: (ExpressionSpecification | true)[]): FilterSpecification 
   return (real.length === 1 ? real[0]! : ['all', ...real]) as FilterSpecification;
 }
 
-export function planLayerIds(layer: PlanLayerDef): string[] {
-  const ids = [...(layer.shape === 'area' ? [`plan-${layer.id}-fill`] : []), ...Object.keys(PRECISION_STYLE).map((p) => `plan-${layer.id}-line-${p}`)];
-  if (layer.id === 'featured-parks') ids.push(`plan-${layer.id}-point`);
-  return ids;
+function kindsIn(layers: readonly PlanLayerDef[]): ExpressionSpecification {
+  return ['in', ['get', 'kind'], ['literal', layers.flatMap((l) => [...l.kinds])]];
 }
 
+/** A `match` on kind over the registry, e.g. each kind's colour. */
+function byKind(value: (l: PlanLayerDef) => string | number, fallback: string | number): ExpressionSpecification {
+  const arms = PLAN_LAYERS.flatMap((l) => [[...l.kinds] as FeatureKind[], value(l)]);
+  return ['match', ['get', 'kind'], ...arms, fallback] as unknown as ExpressionSpecification;
+}
+
+/** The style layers that draw features of a registry layer (for picking). */
+export function planLayerIds(layer: PlanLayerDef): string[] {
+  const prefix = layer.id === PARKS ? 'plan-parks' : 'plan';
+  const lines = Object.keys(PRECISION_STYLE).map((p) => `${prefix}-line-${p}`);
+  return [...(layer.shape === 'area' ? [`${prefix}-fill`] : []), ...lines, ...(layer.id === PARKS ? ['plan-parks-point'] : [])];
+}
+
+export const ALL_PLAN_LAYER_IDS = ['plan-fill', 'plan-parks-fill', 'plan-parks-point', ...Object.keys(PRECISION_STYLE).flatMap((p) => [`plan-line-${p}`, `plan-parks-line-${p}`])];
+
 export function planLayers(state: PlanStyleState, theme: Theme, text: ExpressionSpecification, font: string[]): { shapes: LayerSpecification[]; labels: LayerSpecification[] } {
-  const on = new Set(state.layersOn);
+  const on = PLAN_LAYERS.filter((l) => state.layersOn.includes(l.id));
+  const general = on.filter((l) => l.id !== PARKS);
+  const parks = on.filter((l) => l.id === PARKS);
   const byIndustry = industryFilter(state.industries);
-  const shapes: LayerSpecification[] = [];
   const src = { source: PLAN_SOURCE };
   const isShape: ExpressionSpecification = ['==', ['get', 'role'], 'shape'];
   const isPoint: ExpressionSpecification = ['==', ['get', 'role'], 'point'];
   const polygonal: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
-  for (const layer of PLAN_LAYERS) {
-    const visibility = on.has(layer.id) ? 'visible' : 'none';
-    const isParks = layer.id === 'featured-parks';
-    const zoom = isParks ? { minzoom: PARK_AREA_MINZOOM - 1 } : {};
-    if (layer.shape === 'area') {
-      shapes.push({
-        id: `plan-${layer.id}-fill`,
-        type: 'fill',
-        ...src,
-        ...zoom,
-        filter: all(isShape, polygonal, kindFilter(layer), byIndustry),
-        layout: { visibility },
-        paint: { 'fill-color': layer.colour, 'fill-opacity': layer.id === 'belts' ? 0.07 : 0.16 },
-      });
-    }
+  const colour = byKind((l) => l.colour, '#777777');
+  const order = byKind((l) => PLAN_LAYERS.indexOf(l), 0);
+  const shapes: LayerSpecification[] = [];
+
+  const group = (prefix: string, layers: PlanLayerDef[], zoom: { minzoom?: number }) => {
+    shapes.push({
+      id: `${prefix}-fill`,
+      type: 'fill',
+      ...src,
+      ...zoom,
+      filter: all(isShape, polygonal, kindsIn(layers), byIndustry),
+      layout: { 'fill-sort-key': order },
+      paint: { 'fill-color': colour, 'fill-opacity': byKind((l) => (l.id === 'belts' ? 0.07 : 0.16), 0.16) },
+    });
     for (const [precision, style] of Object.entries(PRECISION_STYLE)) {
       shapes.push({
-        id: `plan-${layer.id}-line-${precision}`,
+        id: `${prefix}-line-${precision}`,
         type: 'line',
         ...src,
         ...zoom,
-        filter: all(isShape, kindFilter(layer), ['==', ['get', 'precision'], precision], byIndustry),
-        layout: { visibility, 'line-join': 'round' },
+        filter: all(isShape, kindsIn(layers), ['==', ['get', 'precision'], precision], byIndustry),
+        layout: { 'line-join': 'round', 'line-sort-key': order },
         paint: {
-          'line-color': layer.colour,
-          'line-width': layer.shape === 'line' ? 3 : layer.id === 'belts' ? 2.5 : 1.6,
+          'line-color': colour,
+          'line-width': byKind((l) => (l.shape === 'line' ? 3 : l.id === 'belts' ? 2.5 : 1.6), 1.6),
           ...(style.dash ? { 'line-dasharray': style.dash } : {}),
         },
       });
     }
-    if (isParks) {
-      shapes.push({
-        id: `plan-${layer.id}-point`,
-        type: 'circle',
-        ...src,
-        maxzoom: PARK_AREA_MINZOOM,
-        filter: all(isPoint, kindFilter(layer), byIndustry),
-        layout: { visibility },
-        paint: { 'circle-radius': 5, 'circle-color': layer.colour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
-      });
-    }
-  }
-  const visibleKinds = PLAN_LAYERS.filter((l) => on.has(l.id)).flatMap((l) => [...l.kinds]);
+  };
+  group('plan', general, {});
+  group('plan-parks', parks, { minzoom: PARK_AREA_MINZOOM - 1 });
+  const parkColour = PLAN_LAYERS.find((l) => l.id === PARKS)!.colour;
+  shapes.push({
+    id: 'plan-parks-point',
+    type: 'circle',
+    ...src,
+    maxzoom: PARK_AREA_MINZOOM,
+    filter: all(isPoint, kindsIn(parks), byIndustry),
+    paint: { 'circle-radius': 5, 'circle-color': parkColour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
+  });
   // Hover is transient (not view state): the map sets this layer's filter as the pointer moves.
   shapes.push({
     id: PLAN_HOVER_LAYER,
     type: 'line',
     ...src,
-    filter: all(isShape, ['==', ['get', 'id'], '']),
+    filter: hoverFilter(null),
     paint: { 'line-color': theme.label, 'line-width': 2.5, 'line-opacity': 0.6 },
   });
   shapes.push({
@@ -119,7 +130,7 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
       type: 'symbol',
       ...src,
       minzoom: 8.5,
-      filter: all(isPoint, ['in', ['get', 'kind'], ['literal', visibleKinds]], byIndustry),
+      filter: all(isPoint, kindsIn(on), byIndustry),
       layout: {
         'text-field': text,
         'text-font': font,
@@ -128,6 +139,7 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
         'text-anchor': 'top',
         'text-optional': true,
         'text-max-width': 8,
+        'symbol-sort-key': ['-', 0, order],
       },
       paint: { 'text-color': theme.label, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
     },
