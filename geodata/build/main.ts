@@ -87,10 +87,16 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   const plan = loadPlanSources(ROOT);
   checkReferences(plan);
   const planBuilt = buildGeometries(plan, districtsLand, districtsAdmin);
-  const planOut = planOutputs(plan, planBuilt);
+  const districtLabelPoints = new Map(
+    layers.district_labels.features.map((f) => [String(f.properties?.code), (f.geometry as { coordinates: number[] }).coordinates]),
+  );
+  const planOut = planOutputs(plan, planBuilt, districtLabelPoints);
 
-  const tiles = cutTiles(layers as unknown as Record<string, FeatureCollection>, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS });
-  const layerEntries = Object.entries(layers) as [string, FeatureCollection][];
+  // The plan's features travel in the same archive as the basemap (source layer "plan"): the map
+  // decodes only the tiles in view instead of parsing the whole GeoJSON at load.
+  const tiled = { ...(layers as unknown as Record<string, FeatureCollection>), plan: planOut.planGeojson };
+  const tiles = cutTiles(tiled, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS });
+  const layerEntries = Object.entries(tiled) as [string, FeatureCollection][];
   const vectorLayers = layerEntries.map(([id, fc]) => ({
     id,
     fields: Object.fromEntries(
@@ -105,7 +111,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     metadata: { name: 'Shanghai thematic basemap', format: 'pbf', vector_layers: vectorLayers, attribution: ATTRIBUTION.join('; ') },
   });
 
-  const labelStrings = [...layerEntries.map(([, fc]) => fc), planOut.planGeojson].flatMap((fc) =>
+  const labelStrings = layerEntries.map(([, fc]) => fc).flatMap((fc) =>
     fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))),
   );
   const chars = charactersOf(labelStrings);

@@ -189,6 +189,10 @@ export function checkReferences(sources: PlanSources): void {
       for (const code of g.codes) if (!DISTRICT_CODES.has(code)) throw new DataError(file, record.id, 'geometry.codes', 'district codes', code);
     }
   }
+  const modeIds = new Set(sources.modes.map((m) => m.id));
+  for (const { file, record } of sources.features) {
+    for (const mode of record.modes) if (!modeIds.has(mode)) throw new DataError(file, record.id, 'modes', 'a mode id from modes.json', mode);
+  }
   const beltIds = new Set(sources.features.filter((f) => f.record.kind === 'belt').map((f) => f.record.id));
   const seen = new Set<string>();
   for (const d of sources.districts) {
@@ -411,8 +415,36 @@ export interface PlanOutputs {
   coverage: CoverageRow[];
 }
 
+/**
+ * A row of small industry-coloured marks under each district's label, one per 3+6 industry the
+ * district's key industries (001/003) reach, in 3+6 order: the district key-industries layer.
+ */
+export function districtMarks(sources: PlanSources, labelPoints: ReadonlyMap<string, Position>): Feature[] {
+  const order = sources.industries.map((i) => i.id);
+  return sources.districts.flatMap((d) => {
+    const at = labelPoints.get(d.code);
+    if (!at) return [];
+    const direct = new Set(d.industries.map((l) => l.industry));
+    const ids = order.filter((id) => direct.has(id));
+    const step = 0.014;
+    return ids.map((id, i): Feature => ({
+      type: 'Feature',
+      properties: {
+        id: `district-${d.code}-${id}`,
+        role: 'mark',
+        kind: 'district',
+        code: d.code,
+        industry: id,
+        colour: sources.industries.find((x) => x.id === id)!.colour,
+        reach: reachedIndustries([{ industry: id }], sources.industries).sort(),
+      },
+      geometry: { type: 'Point', coordinates: [round7(at[0]! + (i - (ids.length - 1) / 2) * step), round7(at[1]! - 0.018)] },
+    }));
+  });
+}
+
 /** Everything the app loads about the plans, in one JSON, and the drawable features as GeoJSON. */
-export function planOutputs(sources: PlanSources, built: BuiltFeature[]): PlanOutputs {
+export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPoints: ReadonlyMap<string, Position> = new Map()): PlanOutputs {
   const rows = coverage(sources, built);
   const features = built.map((b) => ({
     ...b.record,
@@ -444,6 +476,7 @@ export function planOutputs(sources: PlanSources, built: BuiltFeature[]): PlanOu
     features: [
       ...drawn.map((b): Feature => ({ type: 'Feature', properties: props(b, 'shape'), geometry: b.geometry! })),
       ...drawn.map((b): Feature => ({ type: 'Feature', properties: props(b, 'point'), geometry: { type: 'Point', coordinates: b.labelPoint! } })),
+      ...districtMarks(sources, labelPoints),
     ],
   };
   return {

@@ -48,7 +48,7 @@ describe('geodata build', () => {
     expect(report.files.find((f) => f.path === BASEMAP_FILE)!.bytes).toBeLessThan(1.5 * 1024 * 1024);
     const meta = (await reader.getMetadata()) as { vector_layers: { id: string }[]; attribution: string };
     expect(meta.vector_layers.map((l) => l.id).sort()).toEqual(
-      ['boundaries', 'district_labels', 'districts', 'land', 'place_labels', 'pois', 'rivers', 'water', 'water_labels'].sort(),
+      ['boundaries', 'district_labels', 'districts', 'land', 'place_labels', 'plan', 'pois', 'rivers', 'water', 'water_labels'].sort(),
     );
     expect(meta.attribution).toMatch(/ODbL/);
   });

@@ -11,7 +11,6 @@ import { districtsMatching } from '../../src/lib/plan/feature-index.ts';
 const assets = {
   basemapUrl: 'http://localhost/basemap/shanghai.pmtiles',
   glyphsUrl: 'http://localhost/fonts/{fontstack}/{range}.pbf',
-  planUrl: 'http://localhost/data/plan.geojson',
 };
 
 describe('layer registry', () => {

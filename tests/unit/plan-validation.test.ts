@@ -103,6 +103,11 @@ describe('plan data validation', () => {
     expect([err.record, err.field, err.found]).toEqual(['belt-huxi', 'geometry.of', 'huxi-nowhere']);
   });
 
+  it('rejects a service-manufacturing mode that 002 does not define', () => {
+    const err = dataError(buildWith('service.json', (d) => (feature(d, 'pss-xijiao').modes = ['mode-99'])));
+    expect([err.record, err.field, err.found]).toEqual(['pss-xijiao', 'modes', 'mode-99']);
+  });
+
   it('rejects a figure with neither a value nor a qualitative text', () => {
     const err = dataError(buildWith('parks.json', (d) => ((feature(d, 'robot-park').area as { value: null }).value = null)));
     expect(err.field).toBe('area.value');

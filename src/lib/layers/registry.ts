@@ -5,7 +5,7 @@
  */
 import type { FeatureKind } from '../plan/model.ts';
 
-export type LayerGroupId = 'manufacturing' | 'parks' | 'service' | 'context';
+export type LayerGroupId = 'manufacturing' | 'parks' | 'service' | 'districts' | 'context';
 
 /** How a layer's features are drawn: areas (fill + outline), lines, or points. */
 export type LayerShape = 'area' | 'line' | 'point';
@@ -14,7 +14,8 @@ export interface PlanLayerDef {
   id: string;
   group: LayerGroupId;
   name: { zh: string; en: string };
-  kinds: readonly FeatureKind[];
+  /** Feature kinds drawn; 'district' is the district key-industry marks, not a plan feature kind. */
+  kinds: readonly (FeatureKind | 'district')[];
   shape: LayerShape;
   /** Fill / line colour when no industry colours the feature. */
   colour: string;
@@ -30,6 +31,7 @@ export const LAYER_GROUPS: readonly LayerGroupDef[] = [
   { id: 'manufacturing', name: { zh: '制造业布局 一极三带五新城', en: 'Manufacturing layout' } },
   { id: 'parks', name: { zh: '特色产业园区', en: 'Featured industrial parks' } },
   { id: 'service', name: { zh: '服务业布局 一核两带三极', en: 'Service layout' } },
+  { id: 'districts', name: { zh: '各区重点产业', en: 'District key industries' } },
   { id: 'context', name: { zh: '其他规划地点', en: 'Other named places' } },
 ];
 
@@ -48,6 +50,15 @@ export const PLAN_LAYERS: readonly PlanLayerDef[] = [
   { id: 'service-poles', group: 'service', name: { zh: '三极', en: 'Three service poles' }, kinds: ['service-pole'], shape: 'area', colour: '#009988', defaultOn: false },
   { id: 'service-areas', group: 'service', name: { zh: '服务业片区与功能区', en: 'Service areas and zones' }, kinds: ['service-area', 'functional-zone'], shape: 'area', colour: '#33bbee', defaultOn: false },
   {
+    id: 'district-industries',
+    group: 'districts',
+    name: { zh: '各区重点产业 (色点)', en: 'Key industries of each district (dots)' },
+    kinds: ['district'],
+    shape: 'point',
+    colour: '#555555',
+    defaultOn: true,
+  },
+  {
     id: 'context',
     group: 'context',
     name: { zh: '创新、设计、健康、文体与交通节点', en: 'Innovation, design, health, culture, transport' },
@@ -62,7 +73,7 @@ export const PLAN_LAYER_IDS: ReadonlySet<string> = new Set(PLAN_LAYERS.map((l) =
 
 export const DEFAULT_LAYERS: readonly string[] = PLAN_LAYERS.filter((l) => l.defaultOn).map((l) => l.id);
 
-export function layerForKind(kind: FeatureKind): PlanLayerDef | undefined {
+export function layerForKind(kind: FeatureKind | 'district'): PlanLayerDef | undefined {
   return PLAN_LAYERS.find((l) => l.kinds.includes(kind));
 }
 

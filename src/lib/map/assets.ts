@@ -7,6 +7,5 @@ export function styleAssets(location: Location): StyleAssets {
   return {
     basemapUrl: new URL('basemap/shanghai.pmtiles', root).href,
     glyphsUrl: decodeURI(new URL('fonts/{fontstack}/{range}.pbf', root).href),
-    planUrl: new URL('data/plan.geojson', root).href,
   };
 }

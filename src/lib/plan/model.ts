@@ -209,6 +209,8 @@ export const PlanFeature = z.object({
   roles: z.array(Role).default([]),
   figures: z.array(Figure).default([]),
   designations: z.array(Designation).default([]),
+  /** Service-oriented manufacturing modes (002 附件1) the feature carries, by mode id. */
+  modes: z.array(z.string().regex(/^mode-\d+$/)).default([]),
   /** Published area in km², as a figure with its source (drives area checks and density). */
   area: Figure.optional(),
   cite: Cites,

@@ -7,7 +7,7 @@ import type { ExpressionSpecification, LayerSpecification, StyleSpecification } 
 import type { Language } from '../i18n/language.ts';
 import { attributionText } from '../attribution.ts';
 import { THEMES, type Theme } from './themes.ts';
-import { planLayers, PLAN_SOURCE, type PlanStyleState } from './plan-layers.ts';
+import { planLayers, type PlanStyleState } from './plan-layers.ts';
 import { DEFAULT_LAYERS } from '../layers/registry.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
@@ -27,8 +27,6 @@ export interface StyleAssets {
   basemapUrl: string;
   /** Absolute URL template for glyph PBFs, with {fontstack} and {range}. */
   glyphsUrl: string;
-  /** Absolute URL of the plan features (plan.geojson); without it the style has no plan layers. */
-  planUrl?: string;
 }
 
 export interface StyleOptions {
@@ -205,8 +203,7 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
     },
   };
   let all = layers;
-  if (options.assets.planUrl) {
-    sources[PLAN_SOURCE] = { type: 'geojson', data: options.assets.planUrl };
+  {
     const plan = planLayers(
       { layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS, industries: options.plan?.industries ?? [], selectedFeature: options.plan?.selectedFeature ?? null },
       theme,

@@ -10,8 +10,12 @@ import type { FeatureKind, IndustryId } from '../plan/model.ts';
 import { PLAN_LAYERS, PRECISION_STYLE, type PlanLayerDef } from '../layers/registry.ts';
 import type { Theme } from './themes.ts';
 
-export const PLAN_SOURCE = 'plan';
+/** The plan's features are a source layer of the basemap archive. */
+export const PLAN_SOURCE = 'basemap';
+export const PLAN_SOURCE_LAYER = 'plan';
 export const PLAN_HOVER_LAYER = 'plan-hover';
+
+export const PLAN_LABELS_MINZOOM = 9.5;
 
 /** Below this zoom featured parks are points; from it on, their areas. */
 export const PARK_AREA_MINZOOM = 11;
@@ -41,30 +45,31 @@ function all(...parts: (ExpressionSpecification | true)[]): FilterSpecification 
 }
 
 function kindsIn(layers: readonly PlanLayerDef[]): ExpressionSpecification {
-  return ['in', ['get', 'kind'], ['literal', layers.flatMap((l) => [...l.kinds])]];
+  return ['in', ['get', 'kind'], ['literal', layers.flatMap((l) => l.kinds.filter((k) => k !== 'district'))]];
 }
 
 /** A `match` on kind over the registry, e.g. each kind's colour. */
 function byKind(value: (l: PlanLayerDef) => string | number, fallback: string | number): ExpressionSpecification {
-  const arms = PLAN_LAYERS.flatMap((l) => [[...l.kinds] as FeatureKind[], value(l)]);
+  const arms = PLAN_LAYERS.filter((l) => l.kinds.some((k) => k !== 'district')).flatMap((l) => [l.kinds.filter((k) => k !== 'district') as FeatureKind[], value(l)]);
   return ['match', ['get', 'kind'], ...arms, fallback] as unknown as ExpressionSpecification;
 }
 
 /** The style layers that draw features of a registry layer (for picking). */
 export function planLayerIds(layer: PlanLayerDef): string[] {
+  if (layer.id === 'district-industries') return ['plan-district-marks'];
   const prefix = layer.id === PARKS ? 'plan-parks' : 'plan';
   const lines = Object.keys(PRECISION_STYLE).map((p) => `${prefix}-line-${p}`);
   return [...(layer.shape === 'area' ? [`${prefix}-fill`] : []), ...lines, ...(layer.id === PARKS ? ['plan-parks-point'] : [])];
 }
 
-export const ALL_PLAN_LAYER_IDS = ['plan-fill', 'plan-parks-fill', 'plan-parks-point', ...Object.keys(PRECISION_STYLE).flatMap((p) => [`plan-line-${p}`, `plan-parks-line-${p}`])];
+export const ALL_PLAN_LAYER_IDS = ['plan-district-marks', 'plan-fill', 'plan-parks-fill', 'plan-parks-point', ...Object.keys(PRECISION_STYLE).flatMap((p) => [`plan-line-${p}`, `plan-parks-line-${p}`])];
 
 export function planLayers(state: PlanStyleState, theme: Theme, text: ExpressionSpecification, font: string[]): { shapes: LayerSpecification[]; labels: LayerSpecification[] } {
   const on = PLAN_LAYERS.filter((l) => state.layersOn.includes(l.id));
   const general = on.filter((l) => l.id !== PARKS);
   const parks = on.filter((l) => l.id === PARKS);
   const byIndustry = industryFilter(state.industries);
-  const src = { source: PLAN_SOURCE };
+  const src = { source: PLAN_SOURCE, 'source-layer': PLAN_SOURCE_LAYER };
   const isShape: ExpressionSpecification = ['==', ['get', 'role'], 'shape'];
   const isPoint: ExpressionSpecification = ['==', ['get', 'role'], 'point'];
   const polygonal: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
@@ -109,6 +114,23 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
     filter: all(isPoint, kindsIn(parks), byIndustry),
     paint: { 'circle-radius': 5, 'circle-color': parkColour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
   });
+  // District key industries: a row of dots in the industries' colours; the chosen ones stand out.
+  const marksOn = state.layersOn.includes('district-industries');
+  shapes.push({
+    id: 'plan-district-marks',
+    type: 'circle',
+    ...src,
+    minzoom: 8,
+    filter: marksOn ? ['==', ['get', 'role'], 'mark'] : ['==', ['get', 'role'], 'never'],
+    paint: {
+      'circle-radius': 4,
+      'circle-color': ['get', 'colour'],
+      'circle-stroke-color': theme.labelHalo,
+      'circle-stroke-width': 1,
+      'circle-opacity': byIndustry === true ? 1 : ['case', byIndustry, 1, 0.25],
+      'circle-stroke-opacity': byIndustry === true ? 1 : ['case', byIndustry, 1, 0.25],
+    },
+  });
   // Hover is transient (not view state): the map sets this layer's filter as the pointer moves.
   shapes.push({
     id: PLAN_HOVER_LAYER,
@@ -129,7 +151,9 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
       id: 'plan-labels',
       type: 'symbol',
       ...src,
-      minzoom: 8.5,
+      // From 9.5 on: the overview stays readable, and the first paint does not wait for the
+      // glyphs of a hundred more names (each 256-character range is one more request).
+      minzoom: PLAN_LABELS_MINZOOM,
       filter: all(isPoint, kindsIn(on), byIndustry),
       layout: {
         'text-field': text,
