@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkMatches, matchesIndustries, reachedIndustries } from '../../src/lib/plan/rules.ts';
+import { layersWith, linkMatches, matchesIndustries, reachedIndustries, zoomForFeature } from '../../src/lib/plan/rules.ts';
 import type { Industry, IndustryId } from '../../src/lib/plan/model.ts';
 
 const seg = (id: string, same_as?: IndustryId) => ({ id, name: { zh: id, en: id }, kind: 'manufacturing' as const, targets: [], cite: [], ...(same_as ? { same_as } : {}) });
@@ -47,5 +47,21 @@ describe('industry filter', () => {
     expect(reachedIndustries([{ industry: 'IC' }], industries).sort()).toEqual(['EI', 'IC']);
     expect(reachedIndustries([{ industry: 'LH', segment: 'LH.biomedicine' }], industries).sort()).toEqual(['BIO', 'LH']);
     expect(reachedIndustries([{ industry: 'AUTO' }], industries)).toEqual(['AUTO']);
+  });
+});
+
+describe('choosing a search result', () => {
+  it('zooms out for a belt or the pole, to 10 for a large area, close in for a park', () => {
+    expect(zoomForFeature('belt', null)).toBe(9);
+    expect(zoomForFeature('new-town', 159.5)).toBe(10);
+    expect(zoomForFeature('featured-park', 5.45)).toBe(12);
+    expect(zoomForFeature('featured-park', null)).toBe(12);
+  });
+
+  it("turns the feature's layer on and keeps the others, in registry order", () => {
+    const order = ['belts', 'pole', 'new-towns', 'featured-parks'];
+    expect(layersWith(['pole'], 'featured-parks', order)).toEqual(['pole', 'featured-parks']);
+    expect(layersWith(['featured-parks', 'belts'], 'featured-parks', order)).toEqual(['featured-parks', 'belts']);
+    expect(layersWith([], undefined, order)).toEqual([]);
   });
 });

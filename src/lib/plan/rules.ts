@@ -84,3 +84,15 @@ export function linksWithMembers(feature: WithLinks, all: readonly WithLinks[]):
   if (feature.kind !== 'belt' || spec.type !== 'union') return feature.industries;
   return [...feature.industries, ...all.filter((m) => spec.of.includes(m.id)).flatMap((m) => m.industries)];
 }
+
+/** Zoom to show a feature chosen from search: the whole of a belt or pole, a park up close. */
+export function zoomForFeature(kind: string, areaKm2: number | null): number {
+  if (['belt', 'pole', 'service-pole', 'service-belt'].includes(kind)) return 9;
+  return areaKm2 !== null && areaKm2 > 50 ? 10 : 12;
+}
+
+/** The layers on after choosing a feature: its own layer turned on, the others as they were, in registry order. */
+export function layersWith(layersOn: readonly string[], layerId: string | undefined, order: readonly string[]): string[] {
+  if (!layerId || layersOn.includes(layerId)) return [...layersOn];
+  return order.filter((id) => id === layerId || layersOn.includes(id));
+}
