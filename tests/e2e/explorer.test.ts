@@ -120,6 +120,7 @@ describe('the explorer', () => {
     await box.press('Enter');
     await page.waitForURL(/sel=dongfang-xingang/);
     expect(await page.getByTestId('feature-card').locator('h2').textContent()).toBe('东方芯港');
+    await page.waitForFunction(() => !(window as unknown as { __explorerMap: { isMoving(): boolean } }).__explorerMap.isMoving());
     const url = new URL(page.url());
     expect(url.searchParams.get('layers')).toBe('pole,featured-parks');
     const [lon, lat] = url.searchParams.get('v')!.split(',').map(Number);
