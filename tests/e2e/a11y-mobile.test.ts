@@ -38,7 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page', async () => {
+  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators', async () => {
     const page = await desktop.context.newPage();
     await openMap(page, `${baseUrl}/`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -50,6 +50,8 @@ describe('accessibility', () => {
     await page.getByTestId('list-view').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${baseUrl}/about`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/indicators`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
