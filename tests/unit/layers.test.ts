@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpecification } from 'maplibre-gl';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { DEFAULT_LAYERS, LAYER_GROUPS, PLAN_LAYERS, layerForKind } from '../../src/lib/layers/registry.ts';
+import { DEFAULT_LAYERS, LAYER_GROUPS, PLAN_LAYERS, groupState, layerForKind, setGroup, setLayer } from '../../src/lib/layers/registry.ts';
+import { languageFromQuery } from '../../src/lib/i18n/url-language.svelte.ts';
 import { FEATURE_KINDS } from '../../src/lib/plan/model.ts';
 import { basemapStyle } from '../../src/lib/style/basemap-style.ts';
 import { industryFilter, planLayerIds } from '../../src/lib/style/plan-layers.ts';
@@ -22,6 +23,28 @@ describe('layer registry', () => {
     const groups = new Set(LAYER_GROUPS.map((g) => g.id));
     for (const l of PLAN_LAYERS) expect(groups.has(l.group)).toBe(true);
     expect(DEFAULT_LAYERS).toContain('featured-parks');
+  });
+});
+
+describe('layer toggles', () => {
+  it('switches one layer or a whole group, keeping registry order', () => {
+    expect(setLayer(['pole'], 'belts', true)).toEqual(['belts', 'pole']);
+    expect(setLayer(['belts', 'pole'], 'belts', false)).toEqual(['pole']);
+    const service = PLAN_LAYERS.filter((l) => l.group === 'service').map((l) => l.id);
+    expect(setGroup(['pole'], 'service', true)).toEqual(['pole', ...service]);
+    expect(setGroup(['pole', ...service], 'service', false)).toEqual(['pole']);
+  });
+
+  it('tells the group checkbox whether all, some or none of its layers are on', () => {
+    expect(groupState(['featured-parks'], 'parks')).toBe('all');
+    expect(groupState(['pole'], 'manufacturing')).toBe('some');
+    expect(groupState([], 'service')).toBe('none');
+  });
+
+  it('reads a page language from the query, Chinese when absent or unknown', () => {
+    expect(languageFromQuery('?lang=en')).toBe('en');
+    expect(languageFromQuery('?lang=fr')).toBe('zh');
+    expect(languageFromQuery('')).toBe('zh');
   });
 });
 

@@ -83,3 +83,21 @@ export const PRECISION_STYLE = {
   approximate: { dash: [1.5, 1.5] as [number, number], zh: '近似位置 (点线)', en: 'approximate location (dotted)' },
   schematic: { dash: [4, 3] as [number, number], zh: '示意范围 (虚线)', en: 'schematic extent (dashed)' },
 } as const;
+
+/** The layers on after switching one layer on or off, in registry order. */
+export function setLayer(layersOn: readonly string[], id: string, on: boolean): string[] {
+  return PLAN_LAYERS.map((l) => l.id).filter((x) => (x === id ? on : layersOn.includes(x)));
+}
+
+/** The layers on after switching a whole group on or off, in registry order. */
+export function setGroup(layersOn: readonly string[], group: LayerGroupId, on: boolean): string[] {
+  const ids = PLAN_LAYERS.filter((l) => l.group === group).map((l) => l.id);
+  return PLAN_LAYERS.map((l) => l.id).filter((x) => (ids.includes(x) ? on : layersOn.includes(x)));
+}
+
+/** Whether all, some or none of a group's layers are on (the group checkbox's state). */
+export function groupState(layersOn: readonly string[], group: LayerGroupId): 'all' | 'some' | 'none' {
+  const ids = PLAN_LAYERS.filter((l) => l.group === group).map((l) => l.id);
+  const n = ids.filter((id) => layersOn.includes(id)).length;
+  return n === ids.length ? 'all' : n === 0 ? 'none' : 'some';
+}
