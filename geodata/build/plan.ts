@@ -23,6 +23,7 @@ import {
 
 export type { CoverageRow };
 import { parsePlanShorthand } from '../../src/lib/plan/citation.ts';
+import { primaryDensity } from '../../src/lib/plan/density.ts';
 import { linksWithMembers, reachedIndustries } from '../../src/lib/plan/rules.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import type { DistrictCollection } from './districts.ts';
@@ -443,6 +444,13 @@ export function districtMarks(sources: PlanSources, labelPoints: ReadonlyMap<str
   });
 }
 
+/** The density the map colours by; absent (not zero) where there is no data. */
+function densityProps(record: PlanFeatureT): Record<string, number | string | boolean> {
+  const d = primaryDensity(record);
+  if (d.status !== 'ok') return {};
+  return { density: d.density.value, density_tier: d.density.tier, density_planned: d.density.planned };
+}
+
 /** Everything the app loads about the plans, in one JSON, and the drawable features as GeoJSON. */
 export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPoints: ReadonlyMap<string, Position> = new Map()): PlanOutputs {
   const rows = coverage(sources, built);
@@ -460,6 +468,7 @@ export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPo
   const records = built.map((b) => b.record);
   const props = (b: BuiltFeature, role: 'shape' | 'point') => ({
     id: b.record.id,
+    ...densityProps(b.record),
     role,
     kind: b.record.kind,
     group: LAYER_GROUP_OF[b.record.kind],

@@ -8,5 +8,6 @@ export function load() {
     features: featureIndex(plan.features, plan.industries),
     industries: industryIndex(plan.industries),
     districts: districtIndex(plan.districts, plan.industries),
+    densityReferences: plan.density.baselines,
   };
 }

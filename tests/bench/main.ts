@@ -10,6 +10,8 @@
  *  (e) `npm run geodata` wall time and the basemap's size
  *  (f) a 3+6 filter change → repainted map, at plan scale (the app, by chip clicks)
  *  (g) the same with 100k synthetic points in a benchmark-only layer (/bench/filter)
+ *  (h) 3D density: JavaScript fetched before and after switching it on (deck.gl must come only
+ *      after), and the time from the switch to deck.gl's first drawn frame
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -44,6 +46,48 @@ async function coldLoad(url: string): Promise<Load> {
     const idleMs = await page.evaluate(() => performance.getEntriesByName('map-idle')[0]?.startTime ?? NaN);
     const sizes = await Promise.all(js);
     return { idleMs, jsGzipBytes: sizes.reduce((a, b) => a + b, 0), jsFiles: sizes.length };
+  } finally {
+    await browser.close();
+  }
+}
+
+interface Density3d {
+  deckBeforeBytes: number;
+  afterBytes: number;
+  afterFiles: number;
+  firstFrameMs: number;
+}
+
+/** Opens the map, then switches 3D density on as a user does; deck.gl is recognised by its code. */
+async function density3d(url: string): Promise<Density3d> {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    let switched = false;
+    const before: Promise<number>[] = [];
+    const after: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (!(res.headers()['content-type'] ?? '').includes('javascript')) return;
+      const body = res.body().catch(() => Buffer.alloc(0));
+      if (switched) after.push(body.then((b) => gzipSync(b, { level: 6 }).length));
+      else before.push(body.then((b) => (b.includes('ColumnLayer') ? gzipSync(b, { level: 6 }).length : 0)));
+    });
+    await page.goto(url);
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 120_000 });
+    switched = true;
+    await page.evaluate(() => performance.mark('density-3d-click'));
+    await page.click('[data-density-mode="3d"]');
+    await page.waitForSelector('[data-density3d="drawn"]', { state: 'attached', timeout: 120_000 });
+    const firstFrameMs = await page.evaluate(
+      () => performance.getEntriesByName('density-3d-frame')[0]!.startTime - performance.getEntriesByName('density-3d-click')[0]!.startTime,
+    );
+    const afterSizes = await Promise.all(after);
+    return {
+      deckBeforeBytes: (await Promise.all(before)).reduce((a, b) => a + b, 0),
+      afterBytes: afterSizes.reduce((a, b) => a + b, 0),
+      afterFiles: afterSizes.length,
+      firstFrameMs,
+    };
   } finally {
     await browser.close();
   }
@@ -113,6 +157,7 @@ async function main() {
   const bare: Load[] = [];
   let filterPlan: number[] = [];
   let filter100k: number[] = [];
+  const threeD: Density3d[] = [];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
     for (let i = 0; i < ROUNDS; i++) {
@@ -124,6 +169,8 @@ async function main() {
     filterPlan = await filterTimes(`${preview.url}/`, 'app');
     console.log('bench: filter → repaint with 100k synthetic points…');
     filter100k = await filterTimes(`${preview.url}/bench/filter?n=100000`, 'bench');
+    console.log('bench: switching 3D density on…');
+    for (let i = 0; i < 3; i++) threeD.push(await density3d(`${preview.url}/?v=121.5,31.1,9`));
   } finally {
     preview.stop();
   }
@@ -140,6 +187,9 @@ async function main() {
     ['(f) filter chip → repainted map, plan data (median)', `${median(filterPlan).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 16 ms on hardware`],
     ['(g) filter → repainted map, +100k points (median)', `${median(filter100k).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 100 ms on hardware`],
     ['    ratio g / f', (median(filter100k) / median(filterPlan)).toFixed(1), 'SwiftShader: compare ratios'],
+    ['(h) deck.gl JavaScript before 3D is switched on (gzip)', kb(median(threeD.map((d) => d.deckBeforeBytes))), 'must be 0'],
+    ['    JavaScript fetched on switching 3D on (gzip)', kb(median(threeD.map((d) => d.afterBytes))), `${threeD[0]?.afterFiles ?? 0} files (deck.gl + the 3D module)`],
+    ['    3D switch → first deck.gl frame (median)', `${median(threeD.map((d) => d.firstFrameMs)).toFixed(0)} ms`, '3 cold loads'],
     ['(e) npm run geodata wall time', `${geodataSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
     ['    basemap archive size', kb(basemapBytes), 'target ≤ 1.5 MB'],
     ['    glyph files (all ranges)', kb(glyphBytes), ''],

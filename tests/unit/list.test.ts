@@ -4,7 +4,7 @@ import type { FeatureIndexEntry } from '../../src/lib/plan/feature-index.ts';
 import { INDUSTRY_IDS } from '../../src/lib/plan/model.ts';
 
 const f = (id: string, zh: string, en: string, kind: FeatureIndexEntry['kind'], districts: string[], industries: FeatureIndexEntry['industries'], area: number | null): FeatureIndexEntry => ({
-  id, kind, name: { zh, en }, aliases: [], districts, industries, reach: industries, precision: 'approximate', drawn: true, labelPoint: [121.5, 31.2], areaKm2: area,
+  id, kind, name: { zh, en }, aliases: [], districts, industries, reach: industries, precision: 'approximate', drawn: true, labelPoint: [121.5, 31.2], areaKm2: area, density: null,
 });
 const rows = [
   f('robot', '上海机器人产业园', 'Robot Park', 'featured-park', ['310113'], ['HEE'], 3.09),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 import type { LayerSpecification } from 'maplibre-gl';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { basemapStyle, FONTSTACK, LAYER, labelText } from '../../src/lib/style/basemap-style.ts';
@@ -74,5 +75,19 @@ describe('basemap style builder', () => {
       expect(source.attribution).toMatch(/ECharts/);
       expect(source.attribution).toMatch(/Apache-2\.0/);
     }
+  });
+});
+
+describe('density colouring', () => {
+  const fill = (byDensity: boolean) => {
+    const layer = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { byDensity } }).layers.find((l) => l.id === 'plan-parks-fill');
+    return (layer as { paint: Record<string, unknown> }).paint;
+  };
+  it('colours by density tier, grey for no data, only when density is on', () => {
+    expect(JSON.stringify(fill(false)['fill-color'])).not.toContain('density_tier');
+    const colour = JSON.stringify(fill(true)['fill-color']);
+    for (const hex of Object.values(DENSITY_COLOURS)) expect(colour).toContain(hex);
+    // no data is barely filled, so it reads as absent rather than as a low value
+    expect(JSON.stringify(fill(true)['fill-opacity'])).toContain('0.05');
   });
 });

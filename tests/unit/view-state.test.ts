@@ -24,6 +24,15 @@ describe('URL view state codec', () => {
     }
   });
 
+  it('keeps the density mode (2d, 3d) and drops an unknown one with a reason', () => {
+    for (const density of ['off', '2d', '3d'] as const) {
+      const s = state({ density, view: { center: [121.5, 31.1], zoom: 9, bearing: 0, pitch: density === '3d' ? 50 : 0 } });
+      expect(decode(encodeViewState(s).toString())).toEqual({ state: s, dropped: [] });
+    }
+    expect(viewStateQuery(state({ density: '3d' }))).toBe('density=3d');
+    expect(decode('density=4d')).toEqual({ state: DEFAULT_VIEW_STATE, dropped: [{ param: 'density', value: '4d', reason: 'unknown density mode (off, 2d or 3d)' }] });
+  });
+
   it('round-trips view, layers, industries and selection', () => {
     const s = state({
       view: { center: [121.25, 31.35], zoom: 11.5, bearing: -20, pitch: 45 },
@@ -68,7 +77,7 @@ describe('URL view state codec', () => {
   it('never throws and always yields a valid, stable state for random queries (fuzz)', () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const tokens = ['mode=', 'list', 'lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
+    const tokens = ['mode=', 'list', 'density=', '3d', '2d', 'lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
     const layerIds = new Set(PLAN_LAYERS.map((l) => l.id));
     for (let i = 0; i < 3000; i++) {
       let q = '';

@@ -4,6 +4,7 @@
  */
 import type { DistrictProfile, FeatureKind, IndustryId, Industry, PlanFeature } from './model.ts';
 import { linksWithMembers, reachedIndustries } from './rules.ts';
+import { primaryDensity, type DensityTier } from './density.ts';
 
 export interface FeatureIndexEntry {
   id: string;
@@ -17,6 +18,8 @@ export interface FeatureIndexEntry {
   drawn: boolean;
   labelPoint: [number, number] | null;
   areaKm2: number | null;
+  /** The density the map shows (亿元/km²), or null: no data. */
+  density: { value: number; tier: DensityTier; planned: boolean; year: number } | null;
 }
 
 export interface IndustryIndexEntry {
@@ -41,7 +44,13 @@ export function featureIndex(features: readonly BuiltRecord[], industries: reado
     drawn: f.drawn,
     labelPoint: f.label_point,
     areaKm2: f.area?.value ?? null,
+    density: densitySummary(f),
   }));
+}
+
+function densitySummary(f: BuiltRecord): FeatureIndexEntry['density'] {
+  const d = primaryDensity(f);
+  return d.status === 'ok' ? { value: d.density.value, tier: d.density.tier, planned: d.density.planned, year: d.density.year } : null;
 }
 
 export function industryIndex(industries: readonly Industry[]): IndustryIndexEntry[] {

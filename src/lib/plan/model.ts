@@ -80,9 +80,20 @@ export const Figure = z
     binding: z.enum(['预期性', '约束性']).optional(),
     /** What the figure covers (e.g. "first two batches of featured parks", "已供应工业用地"). */
     scope: z.string().optional(),
+    /**
+     * Set where the figure is the output (产值 / 产业规模) of the feature's own firms: only these
+     * feed output density. A district-wide chain's output, an investment or a revenue is not.
+     */
+    measure: z.enum(['output']).optional(),
+    /**
+     * For an area figure: what the area measures. The plan's density target counts supplied
+     * industrial land (已供应工业用地); a park's published area is its whole area.
+     */
+    land_basis: z.enum(['whole-area', 'industrial-land']).optional(),
     cite: Cites,
   })
-  .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, { message: 'a figure without a value must say its qualitative target in text_zh', path: ['value'] });
+  .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, { message: 'a figure without a value must say its qualitative target in text_zh', path: ['value'] })
+  .refine((f) => f.measure !== 'output' || ['亿元', '万亿元', '万元'].includes(f.unit), { message: 'an output figure is money: 亿元, 万亿元 or 万元', path: ['unit'] });
 export type Figure = z.infer<typeof Figure>;
 
 /** A fact we know but no source gives: shown as unverified, never feeds a figure. */
@@ -212,7 +223,7 @@ export const PlanFeature = z.object({
   /** Service-oriented manufacturing modes (002 附件1) the feature carries, by mode id. */
   modes: z.array(z.string().regex(/^mode-\d+$/)).default([]),
   /** Published area in km², as a figure with its source (drives area checks and density). */
-  area: Figure.optional(),
+  area: Figure.refine((f) => f.value === null || f.value > 0, { message: 'an area must be above zero', path: ['value'] }).optional(),
   cite: Cites,
   geometry: GeometrySpec,
   precision: Precision,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error } from '@sveltejs/kit';
-import type { CoverageRow, DistrictProfile, Indicator, Industry } from '$lib/plan/model';
+import type { CoverageRow, DistrictProfile, Figure, Indicator, Industry } from '$lib/plan/model';
 import type { featureIndex } from '$lib/plan/feature-index';
 
 export interface BuiltPlan {
@@ -13,6 +13,7 @@ export interface BuiltPlan {
   industries: Industry[];
   districts: DistrictProfile[];
   indicators: Indicator[];
+  density: { target: Figure; baselines: Figure[] };
   coverage: CoverageRow[];
   parks_programme: { total_municipal: number; held: number };
   [key: string]: unknown;

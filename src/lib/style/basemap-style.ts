@@ -205,7 +205,7 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
   let all = layers;
   {
     const plan = planLayers(
-      { layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS, industries: options.plan?.industries ?? [], selectedFeature: options.plan?.selectedFeature ?? null },
+      { layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS, industries: options.plan?.industries ?? [], selectedFeature: options.plan?.selectedFeature ?? null, byDensity: options.plan?.byDensity ?? false },
       theme,
       text,
       font,

@@ -9,6 +9,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification }
 import type { FeatureKind, IndustryId } from '../plan/model.ts';
 import { PLAN_LAYERS, PRECISION_STYLE, type PlanLayerDef } from '../layers/registry.ts';
 import type { Theme } from './themes.ts';
+import { DENSITY_COLOURS } from '../plan/density.ts';
 
 /** The plan's features are a source layer of the basemap archive. */
 export const PLAN_SOURCE = 'basemap';
@@ -26,6 +27,13 @@ export interface PlanStyleState {
   layersOn: readonly string[];
   industries: readonly IndustryId[];
   selectedFeature: string | null;
+  /** Colour features by output density against the target instead of by kind. */
+  byDensity?: boolean;
+}
+
+/** Fill colour by density tier; features without a density (no data, never zero) are grey. */
+export function densityColour(): ExpressionSpecification {
+  return ['match', ['get', 'density_tier'], 'below', DENSITY_COLOURS.below, 'near', DENSITY_COLOURS.near, 'above', DENSITY_COLOURS.above, DENSITY_COLOURS.none];
 }
 
 /** True for features reaching any chosen industry; always true when none is chosen. */
@@ -73,7 +81,13 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
   const isShape: ExpressionSpecification = ['==', ['get', 'role'], 'shape'];
   const isPoint: ExpressionSpecification = ['==', ['get', 'role'], 'point'];
   const polygonal: ExpressionSpecification = ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]];
-  const colour = byKind((l) => l.colour, '#777777');
+  const colour = state.byDensity ? densityColour() : byKind((l) => l.colour, '#777777');
+  const hasDensity: ExpressionSpecification = ['has', 'density_tier'];
+  // In density mode a feature with data is filled strongly and one without barely, so "no data"
+  // reads as absent rather than as a low value.
+  const fillOpacity: ExpressionSpecification | number = state.byDensity
+    ? ['case', hasDensity, ['case', ['==', ['get', 'density_planned'], true], 0.35, 0.6], 0.05]
+    : byKind((l) => (l.id === 'belts' ? 0.07 : 0.16), 0.16);
   const order = byKind((l) => PLAN_LAYERS.indexOf(l), 0);
   const shapes: LayerSpecification[] = [];
 
@@ -85,7 +99,7 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
       ...zoom,
       filter: all(isShape, polygonal, kindsIn(layers), byIndustry),
       layout: { 'fill-sort-key': order },
-      paint: { 'fill-color': colour, 'fill-opacity': byKind((l) => (l.id === 'belts' ? 0.07 : 0.16), 0.16) },
+      paint: { 'fill-color': colour, 'fill-opacity': fillOpacity },
     });
     for (const [precision, style] of Object.entries(PRECISION_STYLE)) {
       shapes.push({
@@ -112,7 +126,7 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
     ...src,
     maxzoom: PARK_AREA_MINZOOM,
     filter: all(isPoint, kindsIn(parks), byIndustry),
-    paint: { 'circle-radius': 5, 'circle-color': parkColour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
+    paint: { 'circle-radius': 5, 'circle-color': state.byDensity ? densityColour() : parkColour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
   });
   // District key industries: a row of dots in the industries' colours; the chosen ones stand out.
   const marksOn = state.layersOn.includes('district-industries');

@@ -10,6 +10,7 @@
  *   d=310114                              selected district
  *   lang=en                               language (zh when absent)
  *   mode=list                             the list view instead of the map
+ *   density=2d|3d                         colour by output density; 3d adds extruded columns
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
@@ -35,7 +36,11 @@ export interface ViewState {
   /** Null: the map's default view. */
   view: MapView | null;
   mode: 'map' | 'list';
+  density: DensityMode;
 }
+
+export const DENSITY_MODES = ['off', '2d', '3d'] as const;
+export type DensityMode = (typeof DENSITY_MODES)[number];
 
 export interface DroppedParam {
   param: string;
@@ -51,12 +56,13 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   industries: [],
   view: null,
   mode: 'map',
+  density: 'off',
 };
 
 /** Where a shared view may point: a generous box around Shanghai. */
 export const VIEW_LIMITS = { lon: [119.6, 123.4], lat: [29.7, 32.7], zoom: [6.5, 15], pitch: [0, 85] } as const;
 
-const KNOWN_PARAMS = new Set(['lang', 'd', 'sel', 'layers', 'ind', 'v', 'mode']);
+const KNOWN_PARAMS = new Set(['lang', 'd', 'sel', 'layers', 'ind', 'v', 'mode', 'density']);
 
 export interface DecodeContext {
   /** The district codes that exist; a code outside it is dropped. */
@@ -117,6 +123,11 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
     if (mode === 'list' || mode === 'map') state.mode = mode;
     else dropped.push({ param: 'mode', value: mode, reason: 'unknown mode (map or list)' });
   }
+  const density = query.get('density');
+  if (density !== null) {
+    if ((DENSITY_MODES as readonly string[]).includes(density)) state.density = density as DensityMode;
+    else dropped.push({ param: 'density', value: density, reason: 'unknown density mode (off, 2d or 3d)' });
+  }
   for (const key of new Set(query.keys())) {
     if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'unknown parameter' });
   }
@@ -142,6 +153,7 @@ export function encodeViewState(state: ViewState): URLSearchParams {
   if (state.district) query.set('d', state.district);
   if (state.language !== DEFAULT_VIEW_STATE.language) query.set('lang', state.language);
   if (state.mode !== DEFAULT_VIEW_STATE.mode) query.set('mode', state.mode);
+  if (state.density !== DEFAULT_VIEW_STATE.density) query.set('density', state.density);
   return query;
 }
 
