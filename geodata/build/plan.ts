@@ -13,7 +13,7 @@ import {
   area as turfArea, booleanPointInPolygon, circle as turfCircle, featureCollection, intersect as turfIntersect,
   pointToPolygonDistance as turfPointToPolygonDistance, polygon as turfPolygon, simplify as turfSimplify, union as turfUnion,
 } from '@turf/turf';
-import { parseCsv } from './csv.ts';
+import { parseCsv } from '../../src/lib/formats/csv.ts';
 import { DataError } from './errors.ts';
 import { round7 } from './coords.ts';
 import {

@@ -38,7 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators', async () => {
+  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend', async () => {
     const page = await desktop.context.newPage();
     await openMap(page, `${baseUrl}/`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -52,6 +52,12 @@ describe('accessibility', () => {
     await page.goto(`${baseUrl}/about`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${baseUrl}/indicators`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi&lang=en`);
+    await page.getByTestId('allocation-matrix').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await openMap(page, `${baseUrl}/?density=2d`);
+    await page.getByTestId('density-legend').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error } from '@sveltejs/kit';
+import type { FeatureCollection } from 'geojson';
 import type { CoverageRow, DistrictProfile, Figure, Indicator, Industry } from '$lib/plan/model';
 import type { featureIndex } from '$lib/plan/feature-index';
 
@@ -24,5 +25,14 @@ export function readBuiltPlan(): BuiltPlan {
     return JSON.parse(readFileSync(join(process.cwd(), 'static/data/plan.json'), 'utf8')) as BuiltPlan;
   } catch {
     error(500, 'static/data/plan.json is missing: run npm run geodata');
+  }
+}
+
+/** One of the built GeoJSON files (plan.geojson, districts.geojson), read at build time. */
+export function readBuiltGeojson(file: 'plan.geojson' | 'districts.geojson'): FeatureCollection {
+  try {
+    return JSON.parse(readFileSync(join(process.cwd(), 'static/data', file), 'utf8')) as FeatureCollection;
+  } catch {
+    error(500, `static/data/${file} is missing: run npm run geodata`);
   }
 }

@@ -1,6 +1,23 @@
 /**
- * RFC 4180 CSV parsing (quoted fields, doubled quotes, CRLF, a UTF-8 BOM) into header-keyed rows.
+ * RFC 4180 CSV: parsing (quoted fields, doubled quotes, CRLF, a UTF-8 BOM) into rows or
+ * header-keyed records, and writing. Used by the geodata build (the gazetteer), the exports and
+ * the import of a user's file, so all three read and write CSV the same way.
  */
+
+/** A UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the local code page and garbles Chinese. */
+export const BOM = '\ufeff';
+
+function field(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV text (CRLF line ends, as RFC 4180 has them), with a BOM unless told otherwise. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], options: { bom?: boolean } = {}): string {
+  const body = rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  return (options.bom ?? true ? BOM : '') + body;
+}
+
 export function parseCsvRows(text: string): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
