@@ -84,6 +84,12 @@ export const OUTLINE_FRAME = { west: 120.85, east: 122.12, south: 30.66, north: 
 const COS = Math.cos((31.2 * Math.PI) / 180);
 export const OUTLINE_HEIGHT = round1(((OUTLINE_FRAME.north - OUTLINE_FRAME.south) / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS)) * OUTLINE_FRAME.width);
 
+/** A lon/lat in the small-map frame (x, y). */
+export function framePoint([lon, lat]: Position): [number, number] {
+  const k = OUTLINE_FRAME.width / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS);
+  return [round1((lon! - OUTLINE_FRAME.west) * COS * k), round1((OUTLINE_FRAME.north - lat!) * k)];
+}
+
 function projectToFrame([lon, lat]: Position): string {
   const k = OUTLINE_FRAME.width / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS);
   return `${round1((lon! - OUTLINE_FRAME.west) * COS * k)},${round1((OUTLINE_FRAME.north - lat!) * k)}`;

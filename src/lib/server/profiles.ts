@@ -1,0 +1,75 @@
+/**
+ * What the profile pages read at build time: the built plan, the drawn shapes and the small-map
+ * backdrop, read once per build (a hundred pages share them).
+ */
+import type { Geometry } from 'geojson';
+import { framePoint, outlinePath, shapeIndex, type BuiltPlanFeature } from '$lib/plan/compare';
+import { industryIndex } from '$lib/plan/feature-index';
+import { districtPage, featureProfile, industryFromSlug, industryPage } from '$lib/plan/profile';
+import { zoomForFeature } from '$lib/plan/rules';
+import { layerForKind } from '$lib/layers/registry';
+import { readBuiltGeojson, readBuiltPlan, type BuiltPlan } from './plan-data';
+
+export interface ProfileSources {
+  plan: BuiltPlan;
+  features: readonly BuiltPlanFeature[];
+  shapes: Map<string, Geometry>;
+  districtShapes: Map<string, Geometry>;
+  /** The districts drawn behind every small map, as one SVG path. */
+  backdrop: string;
+}
+
+let cached: ProfileSources | null = null;
+
+export function profileSources(): ProfileSources {
+  if (cached) return cached;
+  const plan = readBuiltPlan();
+  const districtsGeo = readBuiltGeojson('districts.geojson');
+  cached = {
+    plan,
+    features: plan.features,
+    shapes: shapeIndex(readBuiltGeojson('plan.geojson'), 'id', 'shape'),
+    districtShapes: shapeIndex(districtsGeo, 'code'),
+    backdrop: districtsGeo.features.map((f) => outlinePath(f.geometry, 0.006)).join(''),
+  };
+  return cached;
+}
+
+/** Everything a park or layout profile page prints; null when no feature has this id (→ 404). */
+export function featurePageData(id: string, parks: boolean) {
+  const src = profileSources();
+  const feature = src.features.find((f) => f.id === id && (f.kind === 'featured-park') === parks);
+  if (!feature) return null;
+  const shape = src.shapes.get(feature.id) ?? null;
+  return {
+    feature,
+    industries: industryIndex(src.plan.industries),
+    related: featureProfile(feature, src.features, src.shapes),
+    backdrop: src.backdrop,
+    outline: outlinePath(shape, 0.002),
+    marker: feature.label_point ? framePoint(feature.label_point) : null,
+    // one step out from where search lands: the profile map shows the feature in its context
+    zoom: zoomForFeature(feature.kind, feature.area?.value ?? null) - 1.5,
+    layer: layerForKind(feature.kind)?.id ?? null,
+  };
+}
+
+export function featureIds(parks: boolean): string[] {
+  return profileSources().features.filter((f) => (f.kind === 'featured-park') === parks).map((f) => f.id);
+}
+
+export function districtPageData(code: string) {
+  const src = profileSources();
+  const page = districtPage(code, src.features, src.plan.districts);
+  if (!page) return null;
+  const shape = src.districtShapes.get(code) ?? null;
+  return { page, industries: industryIndex(src.plan.industries), backdrop: src.backdrop, outline: outlinePath(shape, 0.002) };
+}
+
+export function industryPageData(slug: string) {
+  const src = profileSources();
+  const id = industryFromSlug(slug);
+  const page = id ? industryPage(id, src.features, src.plan.industries, src.plan.districts) : null;
+  if (!page) return null;
+  return { page, industries: industryIndex(src.plan.industries) };
+}
