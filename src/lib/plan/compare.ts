@@ -289,3 +289,9 @@ export function comparisonTable(units: readonly CompareUnit[], industries: reado
 export function comparisonCsv(units: readonly CompareUnit[], industries: readonly Pick<Industry, 'id' | 'name'>[]): string {
   return toCsv(comparisonTable(units, industries));
 }
+
+/** An areal shape simplified for shipping to the browser (point-in-polygon tests, not drawing). */
+export function simplifiedShape(geometry: Geometry | null, tolerance = 0.002): Polygon | MultiPolygon | null {
+  if (!isAreal(geometry)) return null;
+  return simplify({ type: 'Feature', properties: {}, geometry }, { tolerance, highQuality: false }).geometry as Polygon | MultiPolygon;
+}

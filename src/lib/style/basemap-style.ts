@@ -3,7 +3,8 @@
  * manner of protomaps/basemaps. Nothing here touches the DOM or the network; tests assert its
  * invariants (every layer's source exists, every label uses the shipped font, no external URL).
  */
-import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language.ts';
 import { attributionText } from '../attribution.ts';
 import { THEMES, type Theme } from './themes.ts';
@@ -39,7 +40,15 @@ export interface StyleOptions {
   plan?: Partial<PlanStyleState>;
   /** Districts whose key industries match the filter: drawn so they stand out. */
   highlightedDistricts?: readonly string[];
+  /**
+   * Data the page computes in the browser, drawn over the plan: the site finder's search circle,
+   * centre and ranked results, and parks a user imported. Each feature says its `role`.
+   */
+  overlay?: FeatureCollection | null;
 }
+
+export const OVERLAY_SOURCE = 'overlay';
+export const OVERLAY_POINTS_LAYER = 'overlay-points';
 
 /** The label text for a feature with name_zh/name_en: Chinese alone, or English over Chinese. */
 export function labelText(language: Language): ExpressionSpecification {
@@ -202,6 +211,9 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       attribution: attributionText(options.language),
     },
   };
+  if (options.overlay) {
+    sources[OVERLAY_SOURCE] = { type: 'geojson', data: options.overlay };
+  }
   let all = layers;
   {
     const plan = planLayers(
@@ -214,6 +226,7 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
     const firstLabel = layers.findIndex((l) => l.type === 'symbol');
     all = [...layers.slice(0, firstLabel), ...plan.shapes, ...layers.slice(firstLabel), ...plan.labels];
   }
+  if (options.overlay) all = [...all, ...overlayLayers(theme, font)];
   return {
     version: 8,
     name: `shanghai-basemap-${theme.name}-${options.language}`,
@@ -221,4 +234,37 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
     sources,
     layers: all,
   };
+}
+
+/** The overlay's layers: the search area, its centre, imported parks and ranked results (numbered). */
+function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
+  const src = { source: OVERLAY_SOURCE };
+  const role = (r: string): FilterSpecification => ['==', ['get', 'role'], r];
+  return [
+    { id: 'overlay-area-fill', type: 'fill', ...src, filter: role('search-area'), paint: { 'fill-color': '#1d4e89', 'fill-opacity': 0.06 } },
+    { id: 'overlay-area-line', type: 'line', ...src, filter: role('search-area'), paint: { 'line-color': '#1d4e89', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+    { id: 'overlay-centre', type: 'circle', ...src, filter: role('centre'), paint: { 'circle-radius': 6, 'circle-color': '#b42318', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    {
+      id: 'overlay-imported',
+      type: 'circle',
+      ...src,
+      filter: role('imported'),
+      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#117733', 'circle-stroke-width': 3 },
+    },
+    {
+      id: OVERLAY_POINTS_LAYER,
+      type: 'circle',
+      ...src,
+      filter: role('result'),
+      paint: { 'circle-radius': 11, 'circle-color': ['case', ['==', ['get', 'selected'], true], '#b42318', '#1d4e89'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+    {
+      id: 'overlay-ranks',
+      type: 'symbol',
+      ...src,
+      filter: role('result'),
+      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': font, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': theme.label, 'text-halo-width': 0 },
+    },
+  ];
 }

@@ -2,12 +2,12 @@ import { error } from '@sveltejs/kit';
 import { INDUSTRY_IDS } from '$lib/plan/model';
 import { industryPath } from '$lib/plan/profile';
 import { industryPageData } from '$lib/server/profiles';
-import type { EntryGenerator } from './$types';
+import type { EntryGenerator, PageServerLoad } from './$types';
 
 export const entries: EntryGenerator = () => INDUSTRY_IDS.map((id) => ({ id: industryPath(id).split('/').pop()! }));
 
-export function load({ params }) {
+export const load = (({ params }) => {
   const data = industryPageData(params.id);
   if (!data) error(404, `No 3+6 industry has the id "${params.id}"`);
   return data;
-}
+}) satisfies PageServerLoad;

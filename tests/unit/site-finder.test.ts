@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { WEIGHTS, rankSites, resultsCsv, resultsGeojson, resultsTable, type Candidate, type FinderQuery } from '../../src/lib/plan/site-finder.ts';
+import { decodeFinder, encodeFinder, DEFAULT_FINDER } from '../../src/lib/url/finder-state.ts';
+import { parseCsvRows } from '../../src/lib/formats/csv.ts';
+
+const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
+  name: { zh: over.id, en: over.id },
+  kind: 'featured-park',
+  origin: 'plan',
+  point: [121.2, 31.3],
+  areaKm2: 5,
+  links: [{ industry: 'AUTO', basis: 'stated', reach: [] }],
+  designated: true,
+  districts: ['310114'],
+  precision: 'approximate ±1 km',
+  sources: '001 L1-2',
+  ...over,
+});
+const query = (over: Partial<FinderQuery> = {}): FinderQuery => ({ industries: ['AUTO'], segments: [], minAreaKm2: null, radiusKm: 30, ...over });
+const nowhere = { centre: null, within: null };
+const ids = (r: ReturnType<typeof rankSites>) => r.results.map((x) => x.candidate.id);
+const points = (r: ReturnType<typeof rankSites>, id: string, criterion: string) => r.results.find((x) => x.candidate.id === id)!.contributions.find((c) => c.criterion === criterion)?.points;
+
+describe('site finder: each criterion', () => {
+  it('industry: keeps only candidates carrying a chosen industry; stated earns 50, inferred 35', () => {
+    const r = rankSites(
+      [candidate({ id: 'stated' }), candidate({ id: 'inferred', links: [{ industry: 'AUTO', basis: 'interpretive', reach: [] }] }), candidate({ id: 'other', links: [{ industry: 'IC', basis: 'stated', reach: ['EI'] }] })],
+      query(),
+      nowhere,
+    );
+    expect(ids(r)).toEqual(['stated', 'inferred']);
+    expect(points(r, 'stated', 'industry')).toBe(50);
+    expect(points(r, 'inferred', 'industry')).toBe(35);
+    expect(r.results[1]!.flags).toContain('inferred-only');
+    expect(r.excluded.industry).toBe(1);
+  });
+
+  it('industry: choosing 电子信息 reaches a 集成电路 park (its segment), and a chosen segment matches', () => {
+    const ic = candidate({ id: 'ic', links: [{ industry: 'IC', basis: 'stated', reach: ['EI'] }] });
+    expect(ids(rankSites([ic], query({ industries: ['EI'] }), nowhere))).toEqual(['ic']);
+    const nev = candidate({ id: 'nev', links: [{ industry: 'AUTO', segment: 'AUTO.nev', basis: 'stated', reach: [] }] });
+    expect(ids(rankSites([nev], query({ industries: [], segments: ['AUTO.nev'] }), nowhere))).toEqual(['nev']);
+  });
+
+  it('area: a published area below the minimum excludes; an unknown area stays, flagged, with 0 points', () => {
+    const r = rankSites([candidate({ id: 'small', areaKm2: 1.5 }), candidate({ id: 'big', areaKm2: 20 }), candidate({ id: 'unknown', areaKm2: null })], query({ minAreaKm2: 2 }), nowhere);
+    expect(ids(r)).toEqual(['big', 'unknown']);
+    expect(points(r, 'big', 'area')).toBe(25);
+    expect(points(r, 'unknown', 'area')).toBe(0);
+    expect(r.results[1]!.flags).toContain('area-unknown');
+    expect(points(rankSites([candidate({ id: 'half', areaKm2: 5 })], query(), nowhere), 'half', 'area')).toBe(12.5);
+  });
+
+  it('proximity: keeps what lies within the radius of known points, nearer scores more', () => {
+    // 安亭 (121.16, 31.29); 0.1° of latitude is 11.1 km
+    const centre: [number, number] = [121.16, 31.29];
+    const r = rankSites(
+      [candidate({ id: 'at-0', point: [121.16, 31.29] }), candidate({ id: 'at-11', point: [121.16, 31.39] }), candidate({ id: 'at-33', point: [121.16, 31.59] }), candidate({ id: 'unplaced', point: null })],
+      query({ radiusKm: 30 }),
+      { centre, within: null },
+    );
+    expect(ids(r)).toEqual(['at-0', 'at-11']);
+    expect(r.results[1]!.distanceKm).toBeCloseTo(11.1, 1);
+    expect(points(r, 'at-0', 'proximity')).toBe(15);
+    expect(points(r, 'at-11', 'proximity')).toBeCloseTo(15 * (1 - 11.1 / 30), 0);
+    expect(r.excluded).toMatchObject({ distance: 1, 'not-placed': 1 });
+  });
+
+  it('within: keeps what lies inside the chosen belt or new town', () => {
+    const box: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.3, 31], [121.3, 31.4], [121, 31.4], [121, 31]]] };
+    const r = rankSites([candidate({ id: 'in', point: [121.2, 31.3] }), candidate({ id: 'out', point: [121.5, 31.3] })], query(), { centre: null, within: box });
+    expect(ids(r)).toEqual(['in']);
+    expect(r.excluded.within).toBe(1);
+  });
+
+  it('designation: a municipal featured park earns 10', () => {
+    const r = rankSites([candidate({ id: 'park' }), candidate({ id: 'base', kind: 'industrial-base', designated: false })], query(), nowhere);
+    expect(points(r, 'park', 'designation')).toBe(WEIGHTS.designation);
+    expect(points(r, 'base', 'designation')).toBe(0);
+    expect(ids(r)).toEqual(['park', 'base']);
+  });
+});
+
+describe('site finder: ranking', () => {
+  it('orders by score, and the score is the sum of the parts shown', () => {
+    const r = rankSites([candidate({ id: 'a', areaKm2: 1 }), candidate({ id: 'b', areaKm2: 8 }), candidate({ id: 'c', areaKm2: 3, designated: false })], query(), nowhere);
+    expect(ids(r)).toEqual(['b', 'a', 'c']);
+    for (const x of r.results) expect(x.score).toBeCloseTo(x.contributions.reduce((s, c) => s + c.points, 0), 5);
+    expect(r.results.map((x) => x.rank)).toEqual([1, 2, 3]);
+    expect(r.results[0]!.maxScore).toBe(WEIGHTS.industry + WEIGHTS.area + WEIGHTS.designation);
+  });
+
+  it('breaks ties predictably: nearer, then larger known area, then id', () => {
+    const centre: [number, number] = [121.2, 31.3];
+    // same score (areas ≥ 10 km² give full points, same distance): larger area, then id
+    const same = [candidate({ id: 'z', areaKm2: 12 }), candidate({ id: 'y', areaKm2: 15 }), candidate({ id: 'x', areaKm2: 15 })];
+    expect(ids(rankSites(same, query(), nowhere))).toEqual(['x', 'y', 'z']);
+    expect(ids(rankSites([...same].reverse(), query(), nowhere))).toEqual(['x', 'y', 'z']);
+    // tied score (0 and 0.1 km both round to 15.0 proximity points), different distance
+    const near = candidate({ id: 'near', point: [121.2, 31.3] });
+    const far = candidate({ id: 'far', point: [121.2, 31.3009] });
+    const tied = rankSites([far, near], query(), { centre, within: null }).results;
+    expect(tied[0]!.score).toBe(tied[1]!.score);
+    expect(ids(rankSites([far, near], query(), { centre, within: null }))).toEqual(['near', 'far']);
+  });
+
+  it('with no industry chosen, leaves the industry criterion out rather than scoring it zero', () => {
+    const r = rankSites([candidate({ id: 'a' })], query({ industries: [] }), nowhere);
+    expect(r.results[0]!.contributions.map((c) => c.criterion)).toEqual(['area', 'designation']);
+  });
+});
+
+describe('site finder: exports', () => {
+  const ranked = rankSites([candidate({ id: 'p1', name: { zh: '园区, "甲"', en: 'Park A' } }), candidate({ id: 'p2', point: null, areaKm2: null })], query(), nowhere).results;
+  it('writes a CSV with source and precision columns that parses back', () => {
+    const csv = resultsCsv(ranked);
+    const rows = parseCsvRows(csv);
+    expect(rows[0]).toContain('sources');
+    expect(rows[0]).toContain('precision');
+    expect(rows).toEqual(resultsTable(ranked).map((r) => r.map((v) => (v === null ? '' : String(v)))));
+    expect(rows[1]![2]).toBe('园区, "甲"');
+  });
+  it('writes GeoJSON that parses back, with the score’s parts and a null geometry where there is no point', () => {
+    const gj = JSON.parse(JSON.stringify(resultsGeojson(ranked, query()))) as { type: string; features: { geometry: unknown; properties: { rank: number; contributions: unknown[]; sources: string } }[]; query: FinderQuery };
+    expect(gj.type).toBe('FeatureCollection');
+    expect(gj.features.map((f) => f.properties.rank)).toEqual([1, 2]);
+    expect(gj.features[0]!.properties.contributions.length).toBeGreaterThan(0);
+    expect(gj.features[1]!.geometry).toBeNull();
+    expect(gj.features[0]!.properties.sources).toBe('001 L1-2');
+    expect(gj.query.industries).toEqual(['AUTO']);
+  });
+});
+
+describe('site finder URL', () => {
+  const context = { segmentIds: new Set(['AUTO.nev']), districtCodes: new Set(['310114']), withinIds: new Set(['belt-huxi']), candidateIds: new Set(['jiading-hydrogen-port']) };
+  const decode = (q: string) => decodeFinder(new URLSearchParams(q), context);
+  it('round-trips a full query', () => {
+    const q = 'ind=AUTO&seg=AUTO.nev&min=2&at=121.16,31.29&r=30&in=belt-huxi&sel=jiading-hydrogen-port&lang=en';
+    const { state, dropped } = decode(q);
+    expect(dropped).toEqual([]);
+    expect(state).toMatchObject({ industries: ['AUTO'], minAreaKm2: 2, at: [121.16, 31.29], radiusKm: 30, within: 'belt-huxi', selected: 'jiading-hydrogen-port', language: 'en' });
+    expect(encodeFinder(state)).toBe(q);
+    expect(encodeFinder(DEFAULT_FINDER)).toBe('');
+  });
+  it('drops bad values with a reason and keeps the rest', () => {
+    const { state, dropped } = decode('ind=AUTO,CARS&min=-1&at=0,0&r=500&in=moon&d=999999&x=1');
+    expect(state.industries).toEqual(['AUTO']);
+    expect(state.minAreaKm2).toBeNull();
+    expect(state.at).toBeNull();
+    expect(state.radiusKm).toBe(DEFAULT_FINDER.radiusKm);
+    expect(dropped.map((d) => d.param).sort()).toEqual(['at', 'd', 'in', 'ind', 'min', 'r', 'x']);
+  });
+});
