@@ -1,5 +1,6 @@
-import { districtIndex, featureIndex, industryIndex } from '$lib/plan/feature-index';
+import { districtIndex, featureIndex, industryIndex, industryReachMap } from '$lib/plan/feature-index';
 import { readBuiltPlan } from '$lib/server/plan-data';
+import { districtCentres } from '$lib/server/profiles';
 
 // The compact index travels with the prerendered HTML; full records load when a card opens.
 export function load() {
@@ -9,5 +10,7 @@ export function load() {
     industries: industryIndex(plan.industries),
     districts: districtIndex(plan.districts, plan.industries),
     densityReferences: plan.density.baselines,
+    districtCentres: districtCentres(),
+    reach: industryReachMap(plan.industries),
   };
 }

@@ -2,7 +2,7 @@
 import { base } from '$app/paths';
 import type { Figure, Industry, PlanFeature } from './model.ts';
 
-export type FullFeature = PlanFeature & { drawn_area_km2: number | null; drawn: boolean };
+export type FullFeature = PlanFeature & { drawn_area_km2: number | null; drawn: boolean; label_point: [number, number] | null };
 export interface FullPlan {
   features: FullFeature[];
   industries: Industry[];

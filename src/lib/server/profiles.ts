@@ -3,6 +3,7 @@
  * backdrop, read once per build (a hundred pages share them).
  */
 import type { Geometry } from 'geojson';
+import centroid from '@turf/centroid';
 import { framePoint, outlinePath, shapeIndex, type BuiltPlanFeature } from '$lib/plan/compare';
 import { industryIndex } from '$lib/plan/feature-index';
 import { districtPage, featureProfile, industryFromSlug, industryPage } from '$lib/plan/profile';
@@ -72,4 +73,11 @@ export function industryPageData(slug: string) {
   const page = id ? industryPage(id, src.features, src.plan.industries, src.plan.districts) : null;
   if (!page) return null;
   return { page, industries: industryIndex(src.plan.industries) };
+}
+
+/** Each district's centre (a location for "a district" in the finder and for imported rows without coordinates). */
+export function districtCentres(): Record<string, [number, number]> {
+  return Object.fromEntries(
+    [...profileSources().districtShapes].map(([code, g]) => [code, centroid(g).geometry.coordinates.map((x) => Math.round(x * 1e5) / 1e5) as [number, number]]),
+  );
 }

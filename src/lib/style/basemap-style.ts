@@ -49,6 +49,7 @@ export interface StyleOptions {
 
 export const OVERLAY_SOURCE = 'overlay';
 export const OVERLAY_POINTS_LAYER = 'overlay-points';
+export const OVERLAY_IMPORTED_LAYER = 'overlay-imported';
 
 /** The label text for a feature with name_zh/name_en: Chinese alone, or English over Chinese. */
 export function labelText(language: Language): ExpressionSpecification {
@@ -245,7 +246,7 @@ function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
     { id: 'overlay-area-line', type: 'line', ...src, filter: role('search-area'), paint: { 'line-color': '#1d4e89', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
     { id: 'overlay-centre', type: 'circle', ...src, filter: role('centre'), paint: { 'circle-radius': 6, 'circle-color': '#b42318', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
     {
-      id: 'overlay-imported',
+      id: OVERLAY_IMPORTED_LAYER,
       type: 'circle',
       ...src,
       filter: role('imported'),

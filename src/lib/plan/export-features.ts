@@ -1,0 +1,64 @@
+/**
+ * Exports of the features the map shows now (after layers and the 3+6 filter): GeoJSON with their
+ * drawn geometry, and CSV with a label point, each row with its precision and citations, so a file
+ * that leaves the app still says where every figure comes from and how exact each shape is.
+ */
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { PlanFeature } from './model.ts';
+import { formatCitation } from './citation.ts';
+import { toCsv } from '../formats/csv.ts';
+import { DISTRICTS } from '../districts.ts';
+
+type Exportable = PlanFeature & { label_point: [number, number] | null };
+
+const districtNames = (codes: readonly string[]) => codes.map((c) => DISTRICTS.find((d) => d.code === c)?.name_zh ?? c).join(';');
+
+function properties(f: Exportable, industryName: (id: string) => string) {
+  return {
+    id: f.id,
+    kind: f.kind,
+    name_zh: f.name.zh,
+    name_en: f.name.en,
+    districts: districtNames(f.districts),
+    industries: [...new Set(f.industries.map((l) => industryName(l.industry)))].join(';'),
+    industry_terms: [...new Set(f.industries.map((l) => `${l.term_zh} (${l.basis === 'stated' ? '规划明确' : '推断'})`))].join(';'),
+    area_km2: f.area?.value ?? null,
+    area_source: f.area ? f.area.cite.map((c) => formatCitation(c, 'zh')).join('; ') : '',
+    precision: f.precision.level,
+    precision_radius_km: f.precision.radius_km ?? null,
+    precision_basis: f.precision.basis,
+    citations: f.cite.map((c) => formatCitation(c, 'zh')).join('; '),
+  };
+}
+
+export const FEATURE_CSV_COLUMNS = ['id', 'kind', 'name_zh', 'name_en', 'districts', 'industries', 'industry_terms', 'area_km2', 'area_source', 'lon', 'lat', 'precision', 'precision_radius_km', 'precision_basis', 'citations'] as const;
+
+export function featuresTable(features: readonly Exportable[], industryName: (id: string) => string): (string | number | null)[][] {
+  return [
+    [...FEATURE_CSV_COLUMNS],
+    ...features.map((f) => {
+      const p = properties(f, industryName);
+      const row: Record<string, string | number | null> = { ...p, lon: f.label_point?.[0] ?? null, lat: f.label_point?.[1] ?? null };
+      return FEATURE_CSV_COLUMNS.map((c) => row[c] ?? null);
+    }),
+  ];
+}
+
+export function featuresCsv(features: readonly Exportable[], industryName: (id: string) => string): string {
+  return toCsv(featuresTable(features, industryName));
+}
+
+/** Drawn shapes where there are any (schematic ones say so in `precision`), else the label point, else no geometry. */
+export function featuresGeojson(features: readonly Exportable[], shapes: ReadonlyMap<string, Geometry>, industryName: (id: string) => string): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.map(
+      (f): Feature => ({
+        type: 'Feature',
+        id: f.id,
+        properties: properties(f, industryName),
+        geometry: (shapes.get(f.id) ?? (f.label_point ? { type: 'Point', coordinates: f.label_point } : null)) as Geometry,
+      }),
+    ),
+  };
+}
