@@ -12,6 +12,9 @@
  *  (g) the same with 100k synthetic points in a benchmark-only layer (/bench/filter)
  *  (h) 3D density: JavaScript fetched before and after switching it on (deck.gl must come only
  *      after), and the time from the switch to deck.gl's first drawn frame
+ *  (i) profile pages: HTML bytes of a park page (raw and gzip), and the largest profile page
+ *  (j) site finder: input change → results list updated in the page (median of 20), and the
+ *      ranking rule alone on 10,000 synthetic candidates (node)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -19,6 +22,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureChromium, launch } from '../support/browser.ts';
 import { ROOT, startPreview } from '../support/server.ts';
+import { rankSites, type Candidate } from '../../src/lib/plan/site-finder.ts';
+import { readdirSync, statSync } from 'node:fs';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -93,6 +98,65 @@ async function density3d(url: string): Promise<Density3d> {
   }
 }
 
+/** Time from a finder input change (an industry chip) to the results list changing, in the page. */
+async function finderTimes(url: string): Promise<number[]> {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 120_000 });
+    const times: number[] = [];
+    for (let i = 0; i < FILTER_ROUNDS; i++) {
+      times.push(
+        await page.evaluate(
+          (id) =>
+            new Promise<number>((resolve) => {
+              const list = document.querySelector('[data-testid="finder-results"]')!;
+              const t0 = performance.now();
+              const observer = new MutationObserver(() => {
+                observer.disconnect();
+                resolve(performance.now() - t0);
+              });
+              observer.observe(list, { childList: true, subtree: true, characterData: true });
+              document.querySelector<HTMLButtonElement>(`[data-industry="${id}"]`)!.click();
+            }),
+          'IC',
+        ),
+      );
+    }
+    return times;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The ranking rule alone, on synthetic candidates spread over Shanghai (node, no browser). */
+function rankingMs(n: number): number {
+  const ids = ['IC', 'BIO', 'AI', 'EI', 'LH', 'AUTO', 'HEE', 'MAT', 'FASHION'] as const;
+  let seed = 7;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const candidates: Candidate[] = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`,
+    name: { zh: `候选${i}`, en: `c${i}` },
+    kind: 'featured-park',
+    origin: 'plan',
+    point: [120.9 + rand() * 1.1, 30.7 + rand() * 1.1],
+    areaKm2: rand() < 0.3 ? null : Math.round(rand() * 200) / 10,
+    links: [{ industry: ids[i % ids.length]!, basis: rand() < 0.5 ? 'stated' : 'interpretive', reach: [] }],
+    designated: rand() < 0.2,
+    districts: [],
+    precision: 'approximate',
+    sources: 'bench',
+  }));
+  const times: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    rankSites(candidates, { industries: ['AUTO', 'AI'], segments: [], minAreaKm2: 2, radiusKm: 30 }, { centre: [121.16, 31.29], within: null });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
 const FILTER_ROUNDS = 20;
 
 /**
@@ -158,6 +222,7 @@ async function main() {
   let filterPlan: number[] = [];
   let filter100k: number[] = [];
   const threeD: Density3d[] = [];
+  let finder: number[] = [];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
     for (let i = 0; i < ROUNDS; i++) {
@@ -171,10 +236,16 @@ async function main() {
     filter100k = await filterTimes(`${preview.url}/bench/filter?n=100000`, 'bench');
     console.log('bench: switching 3D density on…');
     for (let i = 0; i < 3; i++) threeD.push(await density3d(`${preview.url}/?v=121.5,31.1,9`));
+    console.log('bench: site finder updates…');
+    finder = await finderTimes(`${preview.url}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
   } finally {
     preview.stop();
   }
 
+  const parkHtml = readFileSync(join(ROOT, 'build/parks/robot-park.html'));
+  const profileDirs = ['parks', 'layout', 'districts', 'industries'];
+  const profileSizes = profileDirs.flatMap((d) => readdirSync(join(ROOT, 'build', d)).filter((f) => f.endsWith('.html')).map((f) => statSync(join(ROOT, 'build', d, f)).size));
+  const ranking10k = rankingMs(10_000);
   const appIdle = median(app.map((l) => l.idleMs));
   const bareIdle = median(bare.map((l) => l.idleMs));
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -190,6 +261,10 @@ async function main() {
     ['(h) deck.gl JavaScript before 3D is switched on (gzip)', kb(median(threeD.map((d) => d.deckBeforeBytes))), 'must be 0'],
     ['    JavaScript fetched on switching 3D on (gzip)', kb(median(threeD.map((d) => d.afterBytes))), `${threeD[0]?.afterFiles ?? 0} files (deck.gl + the 3D module)`],
     ['    3D switch → first deck.gl frame (median)', `${median(threeD.map((d) => d.firstFrameMs)).toFixed(0)} ms`, '3 cold loads'],
+    ['(i) park page HTML (/parks/robot-park)', kb(parkHtml.length), `${kb(gzipSync(parkHtml, { level: 6 }).length)} gzip`],
+    ['    largest profile page HTML', kb(Math.max(...profileSizes)), `${profileSizes.length} profile pages`],
+    ['(j) site finder: input → results updated (median)', `${median(finder).toFixed(0)} ms`, `${FILTER_ROUNDS} changes, in the page`],
+    ['    ranking rule, 10,000 candidates (node, median)', `${ranking10k.toFixed(1)} ms`, '10 runs'],
     ['(e) npm run geodata wall time', `${geodataSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
     ['    basemap archive size', kb(basemapBytes), 'target ≤ 1.5 MB'],
     ['    glyph files (all ranges)', kb(glyphBytes), ''],
