@@ -16,10 +16,8 @@ import {
 import { parseCsv } from '../../src/lib/formats/csv.ts';
 import { DataError } from './errors.ts';
 import { round7 } from './coords.ts';
-import {
-  Citation, DistrictProfile, Figure, GazetteerEntry, Indicator, Industry, LAYER_GROUP_OF, PlanFeature, PublishedCitation,
-  ServiceMode, TermMapping, type CoverageRow, type GeometrySpec, type IndustryId,
-} from '../../src/lib/plan/model.ts';
+import { Citation, DistrictProfile, Figure, GazetteerEntry, Indicator, Industry, PlanFeature, PublishedCitation, ServiceMode, TermMapping, type CoverageRow, type GeometrySpec, type IndustryId } from '../../src/lib/plan/model.ts';
+import { LAYER_GROUP_OF } from '../../src/lib/plan/vocabulary.ts';
 
 export type { CoverageRow };
 import { parsePlanShorthand } from '../../src/lib/plan/citation.ts';

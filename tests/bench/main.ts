@@ -98,7 +98,7 @@ async function density3d(url: string): Promise<Density3d> {
   }
 }
 
-/** Time from a finder input change (an industry chip) to the results list changing, in the page. */
+/** Time from a finder input change (the 汽车 chip, off and on) to the results list changing, in the page. */
 async function finderTimes(url: string): Promise<number[]> {
   const browser = await launch();
   try {
@@ -118,9 +118,15 @@ async function finderTimes(url: string): Promise<number[]> {
                 resolve(performance.now() - t0);
               });
               observer.observe(list, { childList: true, subtree: true, characterData: true });
+              // a change that leaves the list as it was would never resolve: give up after 10 s
+              setTimeout(() => {
+                observer.disconnect();
+                resolve(NaN);
+              }, 10_000);
               document.querySelector<HTMLButtonElement>(`[data-industry="${id}"]`)!.click();
             }),
-          'IC',
+          // 汽车 off (every industry) and on again: the list changes each time
+          'AUTO',
         ),
       );
     }

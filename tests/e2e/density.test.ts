@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
-import { Screenshot, distance, hexToRgb, openMap, project } from './map-page.ts';
+import { Screenshot, distance, hexToRgb, openMap, project, idle } from './map-page.ts';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 
 const baseUrl = inject('baseUrl');
@@ -23,15 +23,6 @@ async function robotPark(page: Page): Promise<[number, number]> {
   return plan.features.find((f) => f.id === 'robot-park')!.label_point;
 }
 
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__explorerMap;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 /** Bodies of the JavaScript files a page fetched, as they arrive. */
 function scripts(page: Page): { urls: string[]; bodies: Promise<string>[] } {

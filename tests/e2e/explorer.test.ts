@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
-import { openMap, project } from './map-page.ts';
+import { openMap, project, idle } from './map-page.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -34,15 +34,6 @@ async function districtsHighlighted(page: Page): Promise<string[]> {
   });
 }
 
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__explorerMap;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 
 describe('the explorer', () => {
   it('draws a layer when it is on and removes it when the user turns it off', async () => {

@@ -59,3 +59,15 @@ export class Screenshot {
 export function distance(a: readonly number[], b: readonly number[]): number {
   return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
 }
+
+/** Resolves when the map has redrawn after the latest change (its next idle). */
+export function idle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__explorerMap;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}

@@ -3,7 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { DEFAULT_LAYERS, LAYER_GROUPS, PLAN_LAYERS, groupState, layerForKind, setGroup, setLayer } from '../../src/lib/layers/registry.ts';
 import { languageFromQuery } from '../../src/lib/i18n/url-language.svelte.ts';
-import { FEATURE_KINDS } from '../../src/lib/plan/model.ts';
+import { FEATURE_KINDS } from '../../src/lib/plan/vocabulary.ts';
 import { basemapStyle } from '../../src/lib/style/basemap-style.ts';
 import { industryFilter, planLayerIds } from '../../src/lib/style/plan-layers.ts';
 import { countsInView } from '../../src/lib/plan/rules.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, visibleFeatures } from '../../src/lib/plan/list.ts';
 import type { FeatureIndexEntry } from '../../src/lib/plan/feature-index.ts';
-import { INDUSTRY_IDS } from '../../src/lib/plan/model.ts';
+import { INDUSTRY_IDS } from '../../src/lib/plan/vocabulary.ts';
 
 const f = (id: string, zh: string, en: string, kind: FeatureIndexEntry['kind'], districts: string[], industries: FeatureIndexEntry['industries'], area: number | null): FeatureIndexEntry => ({
   id, kind, name: { zh, en }, aliases: [], districts, industries, reach: industries, precision: 'approximate', drawn: true, labelPoint: [121.5, 31.2], areaKm2: area, density: null,

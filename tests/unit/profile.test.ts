@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { shapeIndex, type BuiltPlanFeature } from '../../src/lib/plan/compare.ts';
-import { districtPage, featurePath, featureProfile, industryFromSlug, industryPage, industryPath } from '../../src/lib/plan/profile.ts';
+import { districtPage, featureProfile, industryPage } from '../../src/lib/plan/profile.ts';
+import { featurePath, industryFromSlug, industryPath } from '../../src/lib/plan/paths.ts';
 import type { DistrictProfile, Industry } from '../../src/lib/plan/model.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

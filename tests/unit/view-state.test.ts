@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeViewState, encodeViewState, viewStateQuery, DEFAULT_VIEW_STATE, type ViewState } from '../../src/lib/url/view-state.ts';
 import { DISTRICT_CODES, DISTRICTS } from '../../src/lib/districts.ts';
 import { DEFAULT_LAYERS, PLAN_LAYERS } from '../../src/lib/layers/registry.ts';
-import { INDUSTRY_IDS } from '../../src/lib/plan/model.ts';
+import { INDUSTRY_IDS } from '../../src/lib/plan/vocabulary.ts';
 
 const featureIds = new Set(['dongfang-xingang', 'belt-huxi', 'lingang']);
 const context = { districtCodes: DISTRICT_CODES, featureIds };

@@ -3,36 +3,40 @@
  * tab still has them, and nothing leaves the browser. What is read back is validated again (a
  * corrupted entry is dropped, not trusted).
  */
-import { z } from 'zod';
-import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
+import type { IndustryId } from '../plan/model.ts';
+import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import type { ImportedPark } from '../plan/import-parks.ts';
 import type { Candidate } from '../plan/site-finder.ts';
 import type { Feature } from 'geojson';
 
 const KEY = 'shanghai-explorer.imported-parks.v1';
 
-const Stored = z.array(
-  z.object({
-    id: z.string().regex(/^imported-\d+$/),
-    row: z.number().int(),
-    name: z.string().min(1).max(200),
-    industries: z.array(z.enum(INDUSTRY_IDS)),
-    category: z.string(),
-    areaKm2: z.number().positive().nullable(),
-    point: z.tuple([z.number(), z.number()]),
-    locatedBy: z.enum(['coordinates', 'district-centre']),
-    district: z.string().nullable(),
-    source: z.string(),
-    match: z.object({ id: z.string(), name_zh: z.string() }).nullable(),
-  }),
-);
+/** Is this what saveImported wrote? Checked field by field (without zod: the map page stays light). */
+function isImportedPark(x: unknown): x is ImportedPark {
+  const p = x as Record<string, unknown>;
+  const isPoint = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return (
+    typeof p === 'object' && p !== null &&
+    typeof p.id === 'string' && /^imported-\d+$/.test(p.id) &&
+    typeof p.row === 'number' &&
+    typeof p.name === 'string' && p.name.length > 0 && p.name.length <= 200 &&
+    Array.isArray(p.industries) && p.industries.every((i) => (INDUSTRY_IDS as readonly unknown[]).includes(i)) &&
+    typeof p.category === 'string' &&
+    (p.areaKm2 === null || (typeof p.areaKm2 === 'number' && p.areaKm2 > 0)) &&
+    isPoint(p.point) &&
+    (p.locatedBy === 'coordinates' || p.locatedBy === 'district-centre') &&
+    (p.district === null || typeof p.district === 'string') &&
+    typeof p.source === 'string' &&
+    (p.match === null || (typeof p.match === 'object' && typeof (p.match as Record<string, unknown>).id === 'string'))
+  );
+}
 
 export function loadImported(): ImportedPark[] {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return [];
-    const parsed = Stored.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) && parsed.every(isImportedPark) ? parsed : [];
   } catch {
     return [];
   }

@@ -2,7 +2,8 @@
  * Citations: the authoring shorthand ("001 L961-967 §四(二)") and how a citation reads in the UI
  * ("001 · §四(二) L961-967" or a published source's title, publisher and date).
  */
-import { DOCUMENTS, type Citation, type DocKey } from './model.ts';
+import type { Citation, DocKey } from './model.ts';
+import { DOCUMENTS } from './vocabulary.ts';
 
 const SHORTHAND = /^(00[0-4]) L(\d+)(?:-(\d+))? ?(?:§?(.+))?$/;
 

@@ -10,7 +10,7 @@ import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import booleanIntersects from '@turf/boolean-intersects';
 import simplify from '@turf/simplify';
 import type { Citation, DistrictProfile, Figure, Industry, IndustryId, IndustryLink, Name, PlanFeature } from './model.ts';
-import { INDUSTRY_IDS } from './model.ts';
+import { INDUSTRY_IDS } from './vocabulary.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
 import { DISTRICTS } from '../districts.ts';

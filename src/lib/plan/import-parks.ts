@@ -6,7 +6,8 @@
  * touches the DOM or the network, and names stay plain strings (rendered as text, never as HTML).
  */
 import { parseCsvRows } from '../formats/csv.ts';
-import { INDUSTRY_IDS, type IndustryId } from './model.ts';
+import type { IndustryId } from './model.ts';
+import { INDUSTRY_IDS } from './vocabulary.ts';
 import { DISTRICTS } from '../districts.ts';
 
 export interface ImportedPark {

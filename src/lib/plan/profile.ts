@@ -7,22 +7,11 @@ import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import distance from '@turf/distance';
 import type { DistrictProfile, FeatureKind, Industry, IndustryId, Name } from './model.ts';
-import { INDUSTRY_IDS } from './model.ts';
+import { INDUSTRY_IDS } from './vocabulary.ts';
 import { reachedIndustries, linksWithMembers } from './rules.ts';
 import type { BuiltPlanFeature } from './compare.ts';
 import { DISTRICTS } from '../districts.ts';
-
-// ── Stable, readable addresses ─────────────────────────────────────────────────────────────────
-
-export function featurePath(f: { id: string; kind: FeatureKind }): string {
-  return f.kind === 'featured-park' ? `/parks/${f.id}` : `/layout/${f.id}`;
-}
-export const districtPath = (code: string) => `/districts/${code}`;
-export const industryPath = (id: IndustryId) => `/industries/${id.toLowerCase()}`;
-export function industryFromSlug(slug: string): IndustryId | null {
-  const id = slug.toUpperCase();
-  return (INDUSTRY_IDS as readonly string[]).includes(id) ? (id as IndustryId) : null;
-}
+import { featurePath } from './paths.ts';
 
 export interface Link {
   id: string;

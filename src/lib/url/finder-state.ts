@@ -9,7 +9,8 @@
  *   sel=robot-park       the result shown         lang=en
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
-import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
+import type { IndustryId } from '../plan/model.ts';
+import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
 import { VIEW_LIMITS, type DroppedParam } from './view-state.ts';
 

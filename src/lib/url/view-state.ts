@@ -13,7 +13,8 @@
  *   density=2d|3d                         colour by output density; 3d adds extruded columns
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
-import { INDUSTRY_IDS, type IndustryId } from '../plan/model.ts';
+import type { IndustryId } from '../plan/model.ts';
+import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { DEFAULT_LAYERS, PLAN_LAYERS } from '../layers/registry.ts';
 
 export interface MapView {

@@ -1,5 +1,5 @@
 import { featureSummary, publishedSources, coverageTally } from '$lib/plan/summary';
-import { DOCUMENTS } from '$lib/plan/model';
+import { DOCUMENTS } from '$lib/plan/vocabulary';
 import { BASEMAP_SOURCES } from '$lib/attribution';
 import { readBuiltPlan } from '$lib/server/plan-data';
 

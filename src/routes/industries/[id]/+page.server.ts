@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { INDUSTRY_IDS } from '$lib/plan/model';
-import { industryPath } from '$lib/plan/profile';
+import { INDUSTRY_IDS } from '$lib/plan/vocabulary';
+import { industryPath } from '$lib/plan/paths';
 import { industryPageData } from '$lib/server/profiles';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
