@@ -6,9 +6,9 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // Static output: every page is prerendered, the basemap and glyphs are files beside it, so any
-    // static host that answers HTTP Range requests serves the whole product. 404.html answers
-    // unknown addresses (e.g. a park id that does not exist) with the error page and a way back.
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
+    // static host that answers HTTP Range requests serves the whole product. 404.html (the /404
+    // page, prerendered) answers unknown addresses on such hosts with a message and a way back.
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
   },
 };
 

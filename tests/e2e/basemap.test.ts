@@ -160,6 +160,13 @@ describe('the map page', () => {
     await list.locator('tr[data-id="dongfang-xingang"] button.name').click();
     expect(await page.getByTestId('feature-card').locator('h2').textContent()).toBe('东方芯港');
     await page.screenshot({ path: 'test-results/no-webgl-list.png' });
+    // the site finder still ranks and lists, and a profile still shows its facts (its SVG map stays)
+    await page.goto(`${baseUrl}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
+    await page.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('finder-results').locator('li').count()).toBe(3);
+    await page.goto(`${baseUrl}/parks/robot-park`);
+    expect(await page.locator('svg[role="img"]').isVisible()).toBe(true);
+    expect(await page.getByTestId('feature-density').textContent()).toContain('80.9');
     await page.close();
   });
 });

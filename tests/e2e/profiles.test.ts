@@ -86,5 +86,10 @@ describe('profile pages', () => {
     expect(await page.getByTestId('error-page').textContent()).toContain('找不到这个页面');
     expect(await page.getByRole('link', { name: /返回地图/ }).getAttribute('href')).toBe('/');
     await page.close();
+    // what a static host serves for unknown addresses (404.html) reads the same without JavaScript
+    const noJs = await phoneNoJs.context.newPage();
+    await noJs.goto(`${baseUrl}/404`);
+    expect(await noJs.getByTestId('error-page').textContent()).toContain('找不到这个页面');
+    await noJs.close();
   });
 });
