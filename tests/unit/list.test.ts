@@ -31,6 +31,16 @@ describe('list view rows', () => {
     expect(sortRows(rows, { key: 'area', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['jd', 'xingang', 'robot', 'chem', 'valley']);
   });
 
+  it('sorts by output density with "no data" last in both directions (never as zero)', () => {
+    const dense = [
+      { ...rows[0]!, density: { value: 80.9, tier: 'above' as const, planned: false, year: 2022 } },
+      { ...rows[1]!, density: null },
+      { ...rows[4]!, density: { value: 20.2, tier: 'below' as const, planned: true, year: 2025 } },
+    ];
+    expect(sortRows(dense, { key: 'density', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['jd', 'robot', 'xingang']);
+    expect(sortRows(dense, { key: 'density', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'jd', 'xingang']);
+  });
+
   it('sorts by 3+6 order of the first industry, and by district name', () => {
     expect(sortRows(rows, { key: 'industry', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'xingang', 'valley', 'jd', 'robot']);
     expect(sortRows(rows, { key: 'district', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'valley', 'jd', 'xingang', 'chem']);

@@ -7,7 +7,7 @@ import type { IndustryId } from './model.ts';
 import { PLAN_LAYERS } from '../layers/registry.ts';
 import { DISTRICTS } from '../districts.ts';
 
-export const SORT_KEYS = ['name', 'district', 'industry', 'area'] as const;
+export const SORT_KEYS = ['name', 'district', 'industry', 'area', 'density'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort {
   key: SortKey;
@@ -36,12 +36,16 @@ export function sortRows(rows: readonly FeatureIndexEntry[], sort: Sort, languag
         return industryRank(a) - industryRank(b);
       case 'area':
         return (a.areaKm2 ?? -1) - (b.areaKm2 ?? -1);
+      case 'density':
+        return (a.density?.value ?? -1) - (b.density?.value ?? -1);
     }
   };
   const out = [...rows].sort((a, b) => {
     // "no data" (empty district, no industry, no area) always sorts last, whichever the direction
-    const emptyA = sort.key === 'area' ? a.areaKm2 === null : sort.key === 'district' ? a.districts.length === 0 : sort.key === 'industry' ? a.industries.length === 0 : false;
-    const emptyB = sort.key === 'area' ? b.areaKm2 === null : sort.key === 'district' ? b.districts.length === 0 : sort.key === 'industry' ? b.industries.length === 0 : false;
+    const empty = (f: FeatureIndexEntry) =>
+      sort.key === 'area' ? f.areaKm2 === null : sort.key === 'density' ? f.density === null : sort.key === 'district' ? f.districts.length === 0 : sort.key === 'industry' ? f.industries.length === 0 : false;
+    const emptyA = empty(a);
+    const emptyB = empty(b);
     if (emptyA !== emptyB) return emptyA ? 1 : -1;
     const c = compare(a, b);
     return (sort.descending ? -c : c) || a.id.localeCompare(b.id);
