@@ -11,7 +11,7 @@ import { round7 } from './coords.ts';
 import { DataError } from './errors.ts';
 
 /** The region the basemap covers: Shanghai with its neighbours' edges for context. */
-export const REGION_BOUNDS: [number, number, number, number] = [120.2, 30.2, 122.8, 32.2];
+import { REGION_BOUNDS } from '../../src/lib/region.ts';
 
 export const PRECISIONS = ['surveyed', 'approximate', 'schematic'] as const;
 export type Precision = (typeof PRECISIONS)[number];

@@ -136,6 +136,11 @@ describe('exports', () => {
     const colours = new Set<number>();
     for (let i = (56 * png.width) * 4; i < (56 + map.h) * png.width * 4; i += 4 * 97) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
     expect(colours.size).toBeGreaterThan(20);
+    // print resolution: the same image at twice the pixels
+    const [print] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-print').click()]);
+    expect(print.suggestedFilename()).toMatch(/@2x\.png$/);
+    const big = PNG.sync.read(readFileSync((await print.path())!));
+    expect([big.width, big.height]).toEqual([png.width * 2, png.height * 2]);
     await page.close();
   });
 
