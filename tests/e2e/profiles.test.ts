@@ -72,6 +72,7 @@ describe('profile pages', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('svg[role="img"]').isVisible()).toBe(true);
     expect(await page.locator('nav.bar').isVisible()).toBe(false);
+    expect(await page.getByTestId('print-footer').textContent()).toMatch(/打印日期: \d{4}-\d{2}-\d{2} · 页面生成日期: \d{4}-\d{2}-\d{2}/);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);

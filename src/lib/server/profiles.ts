@@ -53,6 +53,8 @@ export function featurePageData(id: string, parks: boolean) {
     // one step out from where search lands: the profile map shows the feature in its context
     zoom: zoomForFeature(feature.kind, feature.area?.value ?? null) - 1.5,
     layer: layerForKind(feature.kind)?.id ?? null,
+    // the brief's date without JavaScript: when this page was generated from the data
+    generatedOn: new Date().toISOString().slice(0, 10),
   };
 }
 
