@@ -38,7 +38,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend', async () => {
+  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend, finder, profiles, import problems', async () => {
     const page = await desktop.context.newPage();
     await openMap(page, `${baseUrl}/`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -59,6 +59,17 @@ describe('accessibility', () => {
     await openMap(page, `${baseUrl}/?density=2d`);
     await page.getByTestId('density-legend').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('import-panel').locator('summary').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('name,industries\n,AUTO\n', 'utf8') });
+    await page.getByTestId('import-issues').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await openMap(page, `${baseUrl}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
+    await page.getByTestId('finder-results').locator('li').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const path of ['/parks/robot-park', '/layout/belt-huxi?lang=en', '/districts/310114', '/industries/auto']) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
     await page.close();
   });
 
