@@ -73,9 +73,17 @@ describe('profile pages', () => {
     expect(await page.locator('svg[role="img"]').isVisible()).toBe(true);
     expect(await page.locator('nav.bar').isVisible()).toBe(false);
     expect(await page.getByTestId('print-footer').textContent()).toMatch(/打印日期: \d{4}-\d{2}-\d{2} · 页面生成日期: \d{4}-\d{2}-\d{2}/);
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBe(1);
+    const pageCount = async () => {
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    };
+    expect(await pageCount()).toBe(1);
+    // the longest pages: a belt with its members, and 浦东新区 with 38 features
+    for (const path of ['/layout/belt-yanjiang', '/districts/310115']) {
+      await page.goto(`${baseUrl}${path}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await pageCount(), path).toBe(1);
+    }
     await page.close();
   });
 

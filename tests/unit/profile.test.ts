@@ -40,6 +40,18 @@ describe('related places', () => {
   });
 });
 
+describe('related places of an area', () => {
+  const belt = featureProfile(feature('belt-huxi'), plan.features, shapes);
+  it('lists its members and their industries, the parks inside, and no "lies in" among its own members', () => {
+    expect(belt.children.map((c) => c.id).sort()).toEqual(['huxi-jiading', 'huxi-minhang', 'huxi-qingpu', 'huxi-songjiang']);
+    expect(belt.within.map((w) => w.id)).not.toContain('huxi-qingpu');
+    expect(belt.memberIndustries.find((m) => m.member.id === 'huxi-jiading')!.links.map((l) => l.industry)).toContain('AUTO');
+    expect(belt.parksInside.map((p) => p.id)).toContain('jiading-hydrogen-port');
+    // distances from an area's label point mean nothing: no "nearby" list for areas
+    expect(belt.nearby).toEqual([]);
+  });
+});
+
 describe('district and industry pages', () => {
   it('gives a district its features and belts, and nothing for an unknown code', () => {
     const jiading = districtPage('310114', plan.features, plan.districts)!;

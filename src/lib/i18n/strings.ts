@@ -165,6 +165,7 @@ const STRINGS = {
   nearbyParks: { zh: '邻近的特色园区 (按示意点直线距离)', en: 'Nearby featured parks (straight line between drawn points)' },
   liesInNote: { zh: '按示意几何判断, 仅供参考', en: 'judged on schematic geometry: approximate' },
   printedOn: { zh: '打印日期', en: 'Printed' },
+  memberIndustries: { zh: '各成员区域的重点产业', en: 'Key industries of its members' },
   generatedOn: { zh: '页面生成日期', en: 'Page generated' },
   notFoundTitle: { zh: '找不到这个页面', en: 'This page does not exist' },
   notFoundText: { zh: '链接中的编号在数据中不存在。可以回到地图, 或按名称搜索。', en: 'The id in the link is not in the data. Go back to the map, or search by name there.' },

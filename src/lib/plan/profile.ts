@@ -34,37 +34,54 @@ export interface FeatureProfile {
   within: Link[];
   /** For each of its 3+6 industries, the featured parks that share it. */
   sameIndustry: { industry: IndustryId; parks: Link[] }[];
-  /** The nearest featured parks, by the distance between drawn points. */
+  /** The nearest featured parks, by the distance between drawn points (places, not areas). */
   nearby: (Link & { distanceKm: number })[];
+  /** For an area (a belt, the pole, a new town …): the featured parks whose point lies in its shape. */
+  parksInside: Link[];
+  /** For a belt or another unit with members: each member's industries in the plan's words. */
+  memberIndustries: { member: Link; links: { industry: IndustryId; term_zh: string; basis: 'stated' | 'interpretive' }[] }[];
 }
 
 export function featureProfile(feature: BuiltPlanFeature, all: readonly BuiltPlanFeature[], shapes: ReadonlyMap<string, Geometry>, nearbyCount = 5): FeatureProfile {
   const byId = new Map(all.map((f) => [f.id, f]));
   const parent = feature.parent ? byId.get(feature.parent) : undefined;
   const point = feature.label_point;
+  const isArea = CONTAINERS.includes(feature.kind);
+  // its own members (children, or the parts its shape is the union of) are not places it lies in
+  const members = new Set([...all.filter((f) => f.parent === feature.id).map((f) => f.id), ...(feature.geometry.type === 'union' ? feature.geometry.of : [])]);
   const within = point
-    ? all.filter((f) => f.id !== feature.id && CONTAINERS.includes(f.kind) && isAreal(shapes.get(f.id)) && booleanPointInPolygon(point, shapes.get(f.id) as Polygon | MultiPolygon)).map(link)
+    ? all
+        .filter((f) => f.id !== feature.id && !members.has(f.id) && CONTAINERS.includes(f.kind) && isAreal(shapes.get(f.id)) && booleanPointInPolygon(point, shapes.get(f.id) as Polygon | MultiPolygon))
+        .map(link)
     : [];
+  const ownShape = shapes.get(feature.id);
   const parks = all.filter((f) => f.kind === 'featured-park' && f.id !== feature.id);
   const ownIndustries = [...new Set(feature.industries.map((l) => l.industry))];
   const sameIndustry = INDUSTRY_IDS.filter((id) => ownIndustries.includes(id)).map((industry) => ({
     industry,
     parks: parks.filter((p) => p.industries.some((l) => l.industry === industry)).map(link),
   }));
-  const nearby = point
+  const nearby = point && !isArea
     ? parks
         .filter((p) => p.label_point)
         .map((p) => ({ ...link(p), distanceKm: Math.round(distance(point, p.label_point!, { units: 'kilometers' }) * 10) / 10 }))
         .sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id))
         .slice(0, nearbyCount)
     : [];
+  const parksInside =
+    isArea && isAreal(ownShape) ? parks.filter((p) => p.label_point && booleanPointInPolygon(p.label_point, ownShape)).map(link) : [];
+  const memberFeatures = all.filter((f) => members.has(f.id));
   return {
     path: featurePath(feature),
     parent: parent ? link(parent) : null,
-    children: all.filter((f) => f.parent === feature.id).map(link),
+    children: memberFeatures.map(link),
     within,
     sameIndustry,
     nearby,
+    parksInside,
+    memberIndustries: memberFeatures
+      .filter((m) => m.industries.length)
+      .map((m) => ({ member: link(m), links: m.industries.map((l) => ({ industry: l.industry, term_zh: l.term_zh, basis: l.basis })) })),
   };
 }
 
