@@ -8,6 +8,7 @@ import {
   comparisonTable,
   compareUnits,
   decodeComparison,
+  matrixFootnotes,
   districtUnitId,
   shapeIndex,
   type BuiltPlanFeature,
@@ -131,6 +132,15 @@ describe('areas', () => {
     expect(unit(districtUnitId('310113')).parks.map((p) => p.id)).toContain('robot-park');
     expect(unit('lingang').service.length).toBeGreaterThan(0);
     expect(unit('lingang').outline).toMatch(/^M[\d.]+,[\d.]+L/);
+  });
+});
+
+describe('matrix footnotes', () => {
+  it('number each distinct citation once, in the order the cells first cite it', () => {
+    const notes = matrixFootnotes([unit('belt-huxi')]);
+    const lines = notes.list.map((c) => (c.type === 'plan' ? c.lines.join('-') : ''));
+    expect(lines).toEqual(['981-983', '983-985', '985-987', '987-987']);
+    expect(notes.numberOf(unit('belt-huxi').matrix.find((r) => r.id === 'huxi-songjiang')!.cells.IC.cite[0]!)).toBe(3);
   });
 });
 

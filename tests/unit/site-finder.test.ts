@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { WEIGHTS, rankSites, resultsCsv, resultsGeojson, resultsTable, type Candidate, type FinderQuery } from '../../src/lib/plan/site-finder.ts';
+import { WEIGHTS, rankSites, viewForSearch, resultsCsv, resultsGeojson, resultsTable, type Candidate, type FinderQuery } from '../../src/lib/plan/site-finder.ts';
 import { decodeFinder, encodeFinder, DEFAULT_FINDER } from '../../src/lib/url/finder-state.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
 
@@ -129,6 +129,16 @@ describe('site finder: exports', () => {
     expect(gj.features[1]!.geometry).toBeNull();
     expect(gj.features[0]!.properties.sources).toBe('001 L1-2');
     expect(gj.query.industries).toEqual(['AUTO']);
+  });
+});
+
+describe('the map frames the search', () => {
+  it('centres on the search and zooms out as the radius grows, within limits', () => {
+    expect(viewForSearch(null, 30)).toBeNull();
+    expect(viewForSearch([121.16, 31.29], 20)).toEqual({ center: [121.16, 31.29], zoom: 9.6, bearing: 0, pitch: 0 });
+    expect(viewForSearch([121.16, 31.29], 40)!.zoom).toBeCloseTo(8.6);
+    expect(viewForSearch([121.16, 31.29], 100)!.zoom).toBeGreaterThanOrEqual(7);
+    expect(viewForSearch([121.16, 31.29], 1)!.zoom).toBeLessThanOrEqual(13);
   });
 });
 

@@ -295,3 +295,20 @@ export function simplifiedShape(geometry: Geometry | null, tolerance = 0.002): P
   if (!isAreal(geometry)) return null;
   return simplify({ type: 'Feature', properties: {}, geometry }, { tolerance, highQuality: false }).geometry as Polygon | MultiPolygon;
 }
+
+/** The matrix's footnotes: each distinct citation numbered in the order the cells first cite it. */
+export function matrixFootnotes(units: readonly Pick<CompareUnit, 'matrix'>[]): { list: Citation[]; numberOf: (c: Citation) => number } {
+  const list: Citation[] = [];
+  const index = new Map<string, number>();
+  for (const u of units)
+    for (const r of u.matrix)
+      for (const cell of Object.values(r.cells))
+        for (const c of cell.cite) {
+          const key = JSON.stringify(c);
+          if (!index.has(key)) {
+            list.push(c);
+            index.set(key, list.length);
+          }
+        }
+  return { list, numberOf: (c) => index.get(JSON.stringify(c)) ?? 0 };
+}

@@ -278,3 +278,9 @@ export function finderOverlay(results: readonly Ranked[], centre: [number, numbe
   }
   return { type: 'FeatureCollection', features };
 }
+
+/** A map view that frames the search circle: centred on it, zoomed so the radius fits (20 km ≈ zoom 9.6). */
+export function viewForSearch(centre: [number, number] | null, radiusKm: number): { center: [number, number]; zoom: number; bearing: number; pitch: number } | null {
+  if (!centre) return null;
+  return { center: centre, zoom: Math.max(7, Math.min(13, 9.6 - Math.log2(radiusKm / 20))), bearing: 0, pitch: 0 };
+}
