@@ -10,11 +10,11 @@ import {
   decodeComparison,
   matrixFootnotes,
   districtUnitId,
-  shapeIndex,
   type BuiltPlanFeature,
   type CompareUnit,
 } from '../../src/lib/plan/compare.ts';
 import { BOM, parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
+import { shapeIndex } from '../../src/lib/plan/shapes.ts';
 import type { DistrictProfile, Industry, IndustryId } from '../../src/lib/plan/model.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -4,7 +4,7 @@
  * inside, the 3+6 allocation matrix, the service-layout parts that overlap, and a small outline
  * map. Pure: takes the built plan and geometries, returns plain data the page and the CSV share.
  */
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import turfArea from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import booleanIntersects from '@turf/boolean-intersects';
@@ -216,17 +216,6 @@ export function compareUnits(inputs: CompareInputs): CompareUnit[] {
     );
   });
   return [...layoutUnits, ...districtUnits];
-}
-
-/** Shapes by id from plan.geojson (role "shape") and district land by code. */
-export function shapeIndex(collection: FeatureCollection, key: 'id' | 'code', role?: string): Map<string, Geometry> {
-  const out = new Map<string, Geometry>();
-  for (const f of collection.features) {
-    if (role && f.properties?.role !== role) continue;
-    const id = f.properties?.[key];
-    if (typeof id === 'string') out.set(id, f.geometry);
-  }
-  return out;
 }
 
 // ── Selection in the URL ───────────────────────────────────────────────────────────────────────

@@ -4,7 +4,8 @@
  */
 import type { Geometry } from 'geojson';
 import centroid from '@turf/centroid';
-import { framePoint, outlinePath, shapeIndex, type BuiltPlanFeature } from '$lib/plan/compare';
+import { framePoint, outlinePath, type BuiltPlanFeature } from '$lib/plan/compare';
+import { shapeIndex } from '$lib/plan/shapes';
 import { industryIndex } from '$lib/plan/feature-index';
 import { districtPage, featureProfile, industryPage } from '$lib/plan/profile';
 import { industryFromSlug } from '$lib/plan/paths';
