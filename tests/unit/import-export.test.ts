@@ -16,6 +16,7 @@ const ctx: ImportContext = {
   features: [
     { id: 'dongfang-xingang', kind: 'featured-park', name: { zh: '东方芯港', en: 'Oriental Chip Port (Lingang)' }, aliases: ['临港新片区东方芯港'] },
     { id: 'robot-park', kind: 'featured-park', name: { zh: '上海机器人产业园', en: 'Shanghai Robot Industrial Park' }, aliases: [] },
+    { id: 'base-auto-city', kind: 'industrial-base', name: { zh: '国际汽车城', en: 'Shanghai International Automobile City' }, aliases: [] },
   ],
   districtCentres: { '310114': [121.25, 31.35], '310120': [121.5, 30.9] },
 };
@@ -110,6 +111,8 @@ describe('importing a list of parks', () => {
     expect(districtFromText('310120')).toBe('310120');
     expect(matchByName('芯港', ctx.features)).toBeNull();
     expect(matchByName('上海市东方芯港', ctx.features)?.id).toBe('dongfang-xingang');
+    // a match keeps its kind, so its link goes to the right profile (/layout/…, not /parks/…)
+    expect(matchByName('上海国际汽车城', ctx.features)).toEqual({ id: 'base-auto-city', kind: 'industrial-base', name_zh: '国际汽车城' });
   });
 });
 

@@ -4,7 +4,7 @@
  * corrupted entry is dropped, not trusted).
  */
 import type { IndustryId } from '../plan/model.ts';
-import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
+import { FEATURE_KINDS, INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import type { ImportedPark } from '../plan/import-parks.ts';
 import type { Candidate } from '../plan/site-finder.ts';
 import type { Feature } from 'geojson';
@@ -27,7 +27,7 @@ function isImportedPark(x: unknown): x is ImportedPark {
     (p.locatedBy === 'coordinates' || p.locatedBy === 'district-centre') &&
     (p.district === null || typeof p.district === 'string') &&
     typeof p.source === 'string' &&
-    (p.match === null || (typeof p.match === 'object' && typeof (p.match as Record<string, unknown>).id === 'string'))
+    (p.match === null || (typeof p.match === 'object' && typeof (p.match as Record<string, unknown>).id === 'string' && (FEATURE_KINDS as readonly unknown[]).includes((p.match as Record<string, unknown>).kind)))
   );
 }
 

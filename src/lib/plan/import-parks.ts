@@ -6,7 +6,7 @@
  * touches the DOM or the network, and names stay plain strings (rendered as text, never as HTML).
  */
 import { parseCsvRows } from '../formats/csv.ts';
-import type { IndustryId } from './model.ts';
+import type { FeatureKind, IndustryId } from './model.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { DISTRICTS } from '../districts.ts';
 
@@ -23,8 +23,8 @@ export interface ImportedPark {
   locatedBy: 'coordinates' | 'district-centre';
   district: string | null;
   source: string;
-  /** The project's park of the same name, if one. */
-  match: { id: string; name_zh: string } | null;
+  /** The project's feature of the same name (a park first, else any plan feature), if one. */
+  match: { id: string; kind: FeatureKind; name_zh: string } | null;
 }
 
 export interface RowIssue {
@@ -43,7 +43,7 @@ export interface ImportResult {
 export interface ImportContext {
   industries: readonly { id: IndustryId; name: { zh: string; en: string } }[];
   /** The project's features to match names against (parks first). */
-  features: readonly { id: string; kind: string; name: { zh: string; en: string }; aliases: readonly string[] }[];
+  features: readonly { id: string; kind: FeatureKind; name: { zh: string; en: string }; aliases: readonly string[] }[];
   districtCentres: Readonly<Record<string, [number, number]>>;
 }
 
@@ -101,16 +101,16 @@ export function districtFromText(text: string): string | null {
 const normalise = (s: string) => s.replace(/[\s·•()（）“”"'‘’「」《》\-—_]/g, '').replace(/^上海市?/, '').toLowerCase();
 
 /** The project's feature a name refers to: the same name or alias, else one containing the other (4+ characters). */
-export function matchByName(name: string, features: ImportContext['features']): { id: string; name_zh: string } | null {
+export function matchByName(name: string, features: ImportContext['features']): ImportedPark['match'] {
   const n = normalise(name);
   if (!n) return null;
   const ordered = [...features].sort((a, b) => Number(b.kind === 'featured-park') - Number(a.kind === 'featured-park'));
   const names = (f: ImportContext['features'][number]) => [f.name.zh, f.name.en, ...f.aliases].map(normalise).filter(Boolean);
   const exact = ordered.find((f) => names(f).includes(n));
-  if (exact) return { id: exact.id, name_zh: exact.name.zh };
+  if (exact) return { id: exact.id, kind: exact.kind, name_zh: exact.name.zh };
   if (n.length < 4) return null;
   const partial = ordered.find((f) => names(f).some((x) => x.length >= 4 && (x.includes(n) || n.includes(x))));
-  return partial ? { id: partial.id, name_zh: partial.name.zh } : null;
+  return partial ? { id: partial.id, kind: partial.kind, name_zh: partial.name.zh } : null;
 }
 
 interface RawRow {
