@@ -54,10 +54,13 @@ describe('loading a list of parks', () => {
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => page.getByTestId('imported-card').textContent()).toContain('测试智能网联汽车园');
     expect(await page.getByTestId('imported-card').textContent()).toContain('测试名单 2026');
+    // the selection is in the URL like any other, and comes back with the page
+    await page.waitForURL(/sel=imported-2/);
 
     await page.reload();
     await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
     await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toHaveLength(2);
+    await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('测试智能网联汽车园');
 
     await page.goto(`${baseUrl}/finder?ind=AUTO&at=121.16,31.29&r=10`);
     await expect.poll(() => page.getByTestId('finder-results').locator('li[data-result="imported-2"]').count()).toBe(1);
