@@ -3,10 +3,10 @@
  * on SwiftShader and keep Chromium from reaching for the (closed) network.
  */
 import { chromium, type BrowserContext } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -30,9 +30,12 @@ export function ensureChromium(): void {
   if (process.getuid?.() !== 0) {
     throw new Error(`Chromium or a CJK font is missing. Install them with:\n  sudo sh -c '${INSTALL_COMMAND}'`);
   }
+  // the log stays in the checkout (ignored test-results/), never in a machine-wide folder
+  const log = join(import.meta.dirname, '../../test-results/e2e-apt.log');
+  mkdirSync(dirname(log), { recursive: true });
   console.log(`[e2e] installing Debian chromium and fonts-noto-cjk: ${INSTALL_COMMAND}`);
-  execFileSync('sh', ['-c', `${INSTALL_COMMAND} >/tmp/e2e-apt.log 2>&1`], { stdio: 'inherit' });
-  if (!existsSync(CHROMIUM)) throw new Error(`apt-get did not install ${CHROMIUM}; see /tmp/e2e-apt.log`);
+  execFileSync('sh', ['-c', `${INSTALL_COMMAND} >"${log}" 2>&1`], { stdio: 'inherit' });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get did not install ${CHROMIUM}; see ${log}`);
 }
 
 export interface Browser {
