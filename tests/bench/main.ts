@@ -42,7 +42,12 @@ async function coldLoad(url: string): Promise<Load> {
     page.on('response', (res) => {
       const type = res.headers()['content-type'] ?? '';
       if (!idle && res.url().startsWith('http') && type.includes('javascript')) {
-        js.push(res.body().then((b) => gzipSync(b, { level: 6 }).length).catch(() => 0));
+        js.push(
+          res
+            .body()
+            .then((b) => gzipSync(b, { level: 6 }).length)
+            .catch(() => 0),
+        );
       }
     });
     await page.goto(url);
@@ -140,7 +145,7 @@ async function finderTimes(url: string): Promise<number[]> {
 function rankingMs(n: number): number {
   const ids = ['IC', 'BIO', 'AI', 'EI', 'LH', 'AUTO', 'HEE', 'MAT', 'FASHION'] as const;
   let seed = 7;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const candidates: Candidate[] = Array.from({ length: n }, (_, i) => ({
     id: `c${i}`,
     name: { zh: `候选${i}`, en: `c${i}` },
@@ -157,7 +162,11 @@ function rankingMs(n: number): number {
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t = performance.now();
-    rankSites(candidates, { industries: ['AUTO', 'AI'], segments: [], minAreaKm2: 2, radiusKm: 30 }, { centre: [121.16, 31.29], within: null });
+    rankSites(
+      candidates,
+      { industries: ['AUTO', 'AI'], segments: [], minAreaKm2: 2, radiusKm: 30 },
+      { centre: [121.16, 31.29], within: null },
+    );
     times.push(performance.now() - t);
   }
   return median(times);
@@ -180,7 +189,10 @@ async function filterTimes(url: string, kind: 'app' | 'bench'): Promise<number[]
       const industries = i % 2 === 0 ? ['IC'] : [];
       const ms =
         kind === 'bench'
-          ? await page.evaluate((ids) => (window as unknown as { __bench: { setIndustries(x: string[]): Promise<number> } }).__bench.setIndustries(ids), industries)
+          ? await page.evaluate(
+              (ids) => (window as unknown as { __bench: { setIndustries(x: string[]): Promise<number> } }).__bench.setIndustries(ids),
+              industries,
+            )
           : await page.evaluate(
               (on) =>
                 new Promise<number>((resolve) => {
@@ -218,17 +230,19 @@ async function main() {
   const geodataSeconds = timed('npm', ['run', '--silent', 'geodata']);
   console.log('bench: building the app…');
   timed('npx', ['vite', 'build', '--logLevel', 'error']);
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'static/basemap/manifest.json'), 'utf8')) as { files: { path: string; bytes: number }[] };
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'static/basemap/manifest.json'), 'utf8')) as {
+    files: { path: string; bytes: number }[];
+  };
   const basemapBytes = manifest.files.find((f) => f.path === 'basemap/shanghai.pmtiles')!.bytes;
   const glyphBytes = manifest.files.filter((f) => f.path.startsWith('fonts/')).reduce((a, f) => a + f.bytes, 0);
 
   const preview = await startPreview();
   const app: Load[] = [];
   const bare: Load[] = [];
-  let filterPlan: number[] = [];
-  let filter100k: number[] = [];
+  let filterPlan: number[];
+  let filter100k: number[];
   const threeD: Density3d[] = [];
-  let finder: number[] = [];
+  let finder: number[];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
     for (let i = 0; i < ROUNDS; i++) {
@@ -250,7 +264,11 @@ async function main() {
 
   const parkHtml = readFileSync(join(ROOT, 'build/parks/robot-park.html'));
   const profileDirs = ['parks', 'layout', 'districts', 'industries'];
-  const profileSizes = profileDirs.flatMap((d) => readdirSync(join(ROOT, 'build', d)).filter((f) => f.endsWith('.html')).map((f) => statSync(join(ROOT, 'build', d, f)).size));
+  const profileSizes = profileDirs.flatMap((d) =>
+    readdirSync(join(ROOT, 'build', d))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => statSync(join(ROOT, 'build', d, f)).size),
+  );
   const ranking10k = rankingMs(10_000);
   const appIdle = median(app.map((l) => l.idleMs));
   const bareIdle = median(bare.map((l) => l.idleMs));
@@ -261,11 +279,23 @@ async function main() {
     ['(c) ratio a / b', (appIdle / bareIdle).toFixed(2), 'target ≤ 1.15'],
     ['(d) app JavaScript before idle (gzip)', kb(median(app.map((l) => l.jsGzipBytes))), `${app[0]?.jsFiles ?? 0} files; target ≤ 480 KB`],
     ['    bare page JavaScript before idle (gzip)', kb(median(bare.map((l) => l.jsGzipBytes))), ''],
-    ['(f) filter chip → repainted map, plan data (median)', `${median(filterPlan).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 16 ms on hardware`],
-    ['(g) filter → repainted map, +100k points (median)', `${median(filter100k).toFixed(0)} ms`, `${FILTER_ROUNDS} changes; target ≤ 100 ms on hardware`],
+    [
+      '(f) filter chip → repainted map, plan data (median)',
+      `${median(filterPlan).toFixed(0)} ms`,
+      `${FILTER_ROUNDS} changes; target ≤ 16 ms on hardware`,
+    ],
+    [
+      '(g) filter → repainted map, +100k points (median)',
+      `${median(filter100k).toFixed(0)} ms`,
+      `${FILTER_ROUNDS} changes; target ≤ 100 ms on hardware`,
+    ],
     ['    ratio g / f', (median(filter100k) / median(filterPlan)).toFixed(1), 'SwiftShader: compare ratios'],
     ['(h) deck.gl JavaScript before 3D is switched on (gzip)', kb(median(threeD.map((d) => d.deckBeforeBytes))), 'must be 0'],
-    ['    JavaScript fetched on switching 3D on (gzip)', kb(median(threeD.map((d) => d.afterBytes))), `${threeD[0]?.afterFiles ?? 0} files (deck.gl + the 3D module)`],
+    [
+      '    JavaScript fetched on switching 3D on (gzip)',
+      kb(median(threeD.map((d) => d.afterBytes))),
+      `${threeD[0]?.afterFiles ?? 0} files (deck.gl + the 3D module)`,
+    ],
     ['    3D switch → first deck.gl frame (median)', `${median(threeD.map((d) => d.firstFrameMs)).toFixed(0)} ms`, '3 cold loads'],
     ['(i) park page HTML (/parks/robot-park)', kb(parkHtml.length), `${kb(gzipSync(parkHtml, { level: 6 }).length)} gzip`],
     ['    largest profile page HTML', kb(Math.max(...profileSizes)), `${profileSizes.length} profile pages`],

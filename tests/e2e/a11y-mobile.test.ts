@@ -34,7 +34,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('accessibility', () => {
@@ -60,7 +62,9 @@ describe('accessibility', () => {
     await page.getByTestId('density-legend').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('import-panel').locator('summary').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('name,industries\n,AUTO\n', 'utf8') });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('name,industries\n,AUTO\n', 'utf8') });
     await page.getByTestId('import-issues').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await openMap(page, `${baseUrl}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
@@ -83,7 +87,15 @@ describe('accessibility', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return null;
         const style = getComputedStyle(el);
-        return { tag: el.tagName, key: el.getAttribute('data-industry') ?? el.getAttribute('data-layer') ?? el.getAttribute('role') ?? el.textContent?.trim().slice(0, 10), outline: (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none' };
+        return {
+          tag: el.tagName,
+          key:
+            el.getAttribute('data-industry') ??
+            el.getAttribute('data-layer') ??
+            el.getAttribute('role') ??
+            el.textContent?.trim().slice(0, 10),
+          outline: (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none',
+        };
       });
       if (info) {
         reached.add(`${info.tag}:${info.key}`);

@@ -42,7 +42,10 @@ describe('the map page', () => {
       type Map = { querySourceFeatures(s: string, o: object): { geometry: { type: string; coordinates: number[][] } }[] };
       const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
       const lines = map.querySourceFeatures('basemap', { sourceLayer: 'boundaries', filter: ['==', ['get', 'kind'], 'district'] });
-      return lines.filter((f) => f.geometry.type === 'LineString').slice(0, 12).map((f) => f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)] as [number, number]);
+      return lines
+        .filter((f) => f.geometry.type === 'LineString')
+        .slice(0, 12)
+        .map((f) => f.geometry.coordinates[Math.floor(f.geometry.coordinates.length / 2)] as [number, number]);
     });
     expect(vertices.length).toBeGreaterThan(5);
     let onLine = 0;
@@ -62,7 +65,9 @@ describe('the map page', () => {
   it('labels the districts in Chinese from the shipped glyphs, not a system font', async () => {
     const page = await browser.context.newPage();
     const { requests } = await openMap(page, `${baseUrl}/?layers=none`);
-    const cjkRanges = requests.filter((u) => /\/fonts\/NotoSansSC-Regular\/(\d+)-\d+\.pbf$/.test(u) && Number(u.match(/\/(\d+)-\d+\.pbf$/)![1]) >= 0x4e00);
+    const cjkRanges = requests.filter(
+      (u) => /\/fonts\/NotoSansSC-Regular\/(\d+)-\d+\.pbf$/.test(u) && Number(u.match(/\/(\d+)-\d+\.pbf$/)![1]) >= 0x4e00,
+    );
     expect(cjkRanges.length).toBeGreaterThan(3);
     const labels = await page.evaluate(() => {
       type Map = { queryRenderedFeatures(o: object): { properties: { name_zh: string } }[] };

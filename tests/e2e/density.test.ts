@@ -23,7 +23,6 @@ async function robotPark(page: Page): Promise<[number, number]> {
   return plan.features.find((f) => f.id === 'robot-park')!.label_point;
 }
 
-
 /** Bodies of the JavaScript files a page fetched, as they arrive. */
 function scripts(page: Page): { urls: string[]; bodies: Promise<string>[] } {
   const log = { urls: [] as string[], bodies: [] as Promise<string>[] };

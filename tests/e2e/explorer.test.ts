@@ -13,15 +13,27 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const PLAN_STYLE_LAYERS = ['plan-fill', 'plan-line-schematic', 'plan-line-approximate', 'plan-parks-fill', 'plan-parks-point', 'plan-parks-line-approximate'];
+const PLAN_STYLE_LAYERS = [
+  'plan-fill',
+  'plan-line-schematic',
+  'plan-line-approximate',
+  'plan-parks-fill',
+  'plan-parks-point',
+  'plan-parks-line-approximate',
+];
 
 /** Properties of the plan features drawn on the map now, optionally only of some kinds. */
 async function rendered(page: Page, kinds?: string[]): Promise<{ id: string; kind: string; reach: string[] }[]> {
   const all = await page.evaluate((ids) => {
-    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string; kind: string; reach: string } }[] };
+    type Map = {
+      getLayer(id: string): unknown;
+      queryRenderedFeatures(o: object): { properties: { id: string; kind: string; reach: string } }[];
+    };
     const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
     const existing = ids.filter((id) => map.getLayer(id));
-    return map.queryRenderedFeatures({ layers: existing }).map((f) => ({ id: f.properties.id, kind: f.properties.kind, reach: JSON.parse(f.properties.reach) as string[] }));
+    return map
+      .queryRenderedFeatures({ layers: existing })
+      .map((f) => ({ id: f.properties.id, kind: f.properties.kind, reach: JSON.parse(f.properties.reach) as string[] }));
   }, PLAN_STYLE_LAYERS);
   return kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
 }
@@ -33,7 +45,6 @@ async function districtsHighlighted(page: Page): Promise<string[]> {
     return [...new Set(map.queryRenderedFeatures({ layers: ['district-highlight'] }).map((f) => f.properties.code))].sort();
   });
 }
-
 
 describe('the explorer', () => {
   it('draws a layer when it is on and removes it when the user turns it off', async () => {
@@ -127,7 +138,9 @@ describe('the explorer', () => {
     await page.getByTestId('show-list').click();
     await page.waitForURL(/mode=list/);
     const list = page.getByTestId('list-view');
-    const rows = await list.locator('tbody tr').evaluateAll((trs) => trs.map((r) => ({ id: r.getAttribute('data-id'), text: r.textContent ?? '' })));
+    const rows = await list
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((r) => ({ id: r.getAttribute('data-id'), text: r.textContent ?? '' })));
     const undrawn = rows.filter((r) => r.text.includes('未上图'));
     expect(new Set(rows.filter((r) => !undrawn.includes(r)).map((r) => r.id))).toEqual(onMap);
     // A feature no source locates is listed, and says it is not on the map.

@@ -20,7 +20,11 @@ afterAll(async () => browser?.close());
 const ANTING: [number, number] = [121.16, 31.29];
 const QUERY = `ind=AUTO&min=2&at=${ANTING.join(',')}&r=30`;
 
-const resultIds = (page: Page) => page.getByTestId('finder-results').locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-result')));
+const resultIds = (page: Page) =>
+  page
+    .getByTestId('finder-results')
+    .locator('li')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-result')));
 
 /** Result ids drawn on the map (the numbered circles). */
 const drawn = (page: Page) =>
@@ -41,7 +45,9 @@ describe('the site finder', () => {
     // 国际汽车城 has no published area and is flagged; 汽车新能港 has no location, so it cannot be within 30 km
     expect(ids).toEqual(['nt-jiading', 'jiading-hydrogen-port', 'base-auto-city']);
     const item = (id: string) => page.getByTestId('finder-results').locator(`li[data-result="${id}"]`);
-    expect(await item('jiading-hydrogen-port').getByTestId('contributions').textContent()).toMatch(/64\.7\/100 =\s*产业契合 35 \+ 面积 5\.4 \+ 距离 14\.3 \+ 市级特色园区 10/);
+    expect(await item('jiading-hydrogen-port').getByTestId('contributions').textContent()).toMatch(
+      /64\.7\/100 =\s*产业契合 35 \+ 面积 5\.4 \+ 距离 14\.3 \+ 市级特色园区 10/,
+    );
     expect(await page.getByTestId('finder-results').locator('li[data-result="base-auto-city"]').textContent()).toContain('面积无数据');
     await expect.poll(() => drawn(page), { timeout: 20_000 }).toEqual([...ids].sort());
     await page.screenshot({ path: 'test-results/finder.png' });

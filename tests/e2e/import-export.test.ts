@@ -34,7 +34,9 @@ const importedDrawn = (page: Page) =>
   page.evaluate(() => {
     type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
     const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
-    return map.getLayer('overlay-imported') ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort() : [];
+    return map.getLayer('overlay-imported')
+      ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
+      : [];
   });
 
 describe('loading a list of parks', () => {
@@ -84,7 +86,9 @@ describe('loading a list of parks', () => {
     );
     const issues = page.getByTestId('import-issues');
     await expect.poll(() => issues.locator('tbody tr').count()).toBe(2);
-    const cells = await issues.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const cells = await issues
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(cells[0]!.slice(0, 2)).toEqual(['2', 'industries']);
     expect(cells[1]!.slice(0, 2)).toEqual(['3', 'area_km2']);
     expect(cells[1]![2]).toContain('big');
@@ -137,7 +141,8 @@ describe('exports', () => {
     expect(best).toBeLessThan(40);
     // the map part is the map, not blank: many colours
     const colours = new Set<number>();
-    for (let i = (56 * png.width) * 4; i < (56 + map.h) * png.width * 4; i += 4 * 97) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
+    for (let i = 56 * png.width * 4; i < (56 + map.h) * png.width * 4; i += 4 * 97)
+      colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
     expect(colours.size).toBeGreaterThan(20);
     // print resolution: the same image at twice the pixels
     const [print] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-print').click()]);

@@ -51,7 +51,8 @@ export class Screenshot {
   }
   distinctColours(): number {
     const set = new Set<number>();
-    for (let i = 0; i < this.png.data.length; i += 4 * 97) set.add((this.png.data[i]! << 16) | (this.png.data[i + 1]! << 8) | this.png.data[i + 2]!);
+    for (let i = 0; i < this.png.data.length; i += 4 * 97)
+      set.add((this.png.data[i]! << 16) | (this.png.data[i + 1]! << 8) | this.png.data[i + 2]!);
     return set.size;
   }
 }
@@ -65,7 +66,8 @@ export function idle(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__explorerMap;
+        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } })
+          .__explorerMap;
         map.once('idle', () => resolve());
         map.triggerRepaint();
       }),

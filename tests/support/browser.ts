@@ -43,7 +43,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; extraArgs?: string[] } = {}): Promise<Browser> {
+export async function launch(
+  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; extraArgs?: string[] } = {},
+): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

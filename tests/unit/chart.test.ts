@@ -3,12 +3,42 @@ import { scaleTargetChart, withQualifier } from '../../src/lib/plan/chart.ts';
 import type { Industry } from '../../src/lib/plan/model.ts';
 
 const fig = (id: string, value: number | null, unit: string, text?: string) => ({
-  id, label: { zh: '产业规模', en: 'Scale' }, value, unit, year: 2025, kind: 'target' as const, cite: [{ type: 'plan' as const, doc: '001' as const, lines: [1, 2] as [number, number] }], ...(text ? { text_zh: text } : {}),
+  id,
+  label: { zh: '产业规模', en: 'Scale' },
+  value,
+  unit,
+  year: 2025,
+  kind: 'target' as const,
+  cite: [{ type: 'plan' as const, doc: '001' as const, lines: [1, 2] as [number, number] }],
+  ...(text ? { text_zh: text } : {}),
 });
 const industries = [
-  { id: 'IC', name: { zh: '集成电路', en: 'IC' }, group: 'leading', colour: '#332288', cite: [], segments: [], targets: [fig('IC.scale', null, '', '倍增')] },
-  { id: 'AUTO', name: { zh: '汽车', en: 'Auto' }, group: 'key', colour: '#cc6677', cite: [], targets: [],
-    segments: [{ id: 'AUTO.nev', name: { zh: '新能源汽车', en: 'NEV' }, kind: 'manufacturing', cite: [], targets: [fig('a', 3500, '亿元'), { ...fig('b', 120, '万辆'), label: { zh: '年产量', en: 'Output' } }] }] },
+  {
+    id: 'IC',
+    name: { zh: '集成电路', en: 'IC' },
+    group: 'leading',
+    colour: '#332288',
+    cite: [],
+    segments: [],
+    targets: [fig('IC.scale', null, '', '倍增')],
+  },
+  {
+    id: 'AUTO',
+    name: { zh: '汽车', en: 'Auto' },
+    group: 'key',
+    colour: '#cc6677',
+    cite: [],
+    targets: [],
+    segments: [
+      {
+        id: 'AUTO.nev',
+        name: { zh: '新能源汽车', en: 'NEV' },
+        kind: 'manufacturing',
+        cite: [],
+        targets: [fig('a', 3500, '亿元'), { ...fig('b', 120, '万辆'), label: { zh: '年产量', en: 'Output' } }],
+      },
+    ],
+  },
 ] as unknown as Industry[];
 
 describe('scale-target chart', () => {
@@ -26,7 +56,7 @@ describe('scale-target chart', () => {
 });
 
 describe('qualifiers', () => {
-  it('puts the plan\'s qualifier where Chinese puts it', () => {
+  it("puts the plan's qualifier where Chinese puts it", () => {
     expect(withQualifier(40, '超过')).toBe('超过40');
     expect(withQualifier(900, '左右')).toBe('900左右');
     expect(withQualifier(1.5, '以上')).toBe('1.5以上');

@@ -38,13 +38,28 @@ type Expected = Partial<Record<IndustryId, ['stated' | 'inferred', string]>>;
 const PLAN_001_L961_987: Record<string, Record<string, Expected>> = {
   'belt-yanjiang': {
     'belt-yanjiang': { IC: ['inferred', '芯片'], HEE: ['inferred', '大飞机'] },
-    'yanjiang-pudong-north': { IC: ['stated', '集成电路'], LH: ['stated', '生命健康'], HEE: ['inferred', '航空及高端装备'], AUTO: ['stated', '汽车'] },
-    'yanjiang-baoshan': { MAT: ['inferred', '新材料'], HEE: ['inferred', '机器人及智能硬件'], EI: ['inferred', '机器人及智能硬件'], BIO: ['stated', '生物医药'] },
+    'yanjiang-pudong-north': {
+      IC: ['stated', '集成电路'],
+      LH: ['stated', '生命健康'],
+      HEE: ['inferred', '航空及高端装备'],
+      AUTO: ['stated', '汽车'],
+    },
+    'yanjiang-baoshan': {
+      MAT: ['inferred', '新材料'],
+      HEE: ['inferred', '机器人及智能硬件'],
+      EI: ['inferred', '机器人及智能硬件'],
+      BIO: ['stated', '生物医药'],
+    },
     'yanjiang-changxing': { HEE: ['inferred', '船舶和海洋工程装备'] },
   },
   'belt-yanwan': {
     'yanwan-fengxian': { FASHION: ['inferred', '美丽健康'], LH: ['inferred', '美丽健康'], AUTO: ['inferred', '智能新能源汽车'] },
-    'yanwan-jinshan': { MAT: ['inferred', '新材料'], HEE: ['inferred', '智能装备'], LH: ['stated', '生命健康'], EI: ['inferred', '信息技术'] },
+    'yanwan-jinshan': {
+      MAT: ['inferred', '新材料'],
+      HEE: ['inferred', '智能装备'],
+      LH: ['stated', '生命健康'],
+      EI: ['inferred', '信息技术'],
+    },
   },
   'belt-huxi': {
     'huxi-jiading': { AUTO: ['stated', '汽车'], EI: ['inferred', '智能传感器'], LH: ['inferred', '医疗设备'] },
@@ -84,25 +99,94 @@ describe('the 3+6 allocation matrix of the three belts', () => {
 
 describe('areas', () => {
   it('computes a lon/lat box’s area as the sphere gives it', () => {
-    const box: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.1, 31], [121.1, 31.1], [121, 31.1], [121, 31]]] };
+    const box: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [121.1, 31],
+          [121.1, 31.1],
+          [121, 31.1],
+          [121, 31],
+        ],
+      ],
+    };
     const [u] = compareUnits({
       features: [
         {
-          id: 'box', kind: 'pole', name: { zh: '方框', en: 'Box' }, aliases: [], districts: [], industries: [], roles: [], figures: [], designations: [], modes: [],
-          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }], geometry: { type: 'polygon', coordinates: box.coordinates as [number, number][][] },
-          precision: { level: 'surveyed', basis: 'test' }, unverified: [], conflicts: [], label_point: null, drawn: true,
-          area: { id: 'a', label: { zh: '面积', en: 'Area' }, value: 100, unit: 'km²', year: 2020, kind: 'published', cite: [{ type: 'plan', doc: '001', lines: [1, 1] }] },
+          id: 'box',
+          kind: 'pole',
+          name: { zh: '方框', en: 'Box' },
+          aliases: [],
+          districts: [],
+          industries: [],
+          roles: [],
+          figures: [],
+          designations: [],
+          modes: [],
+          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }],
+          geometry: { type: 'polygon', coordinates: box.coordinates as [number, number][][] },
+          precision: { level: 'surveyed', basis: 'test' },
+          unverified: [],
+          conflicts: [],
+          label_point: null,
+          drawn: true,
+          area: {
+            id: 'a',
+            label: { zh: '面积', en: 'Area' },
+            value: 100,
+            unit: 'km²',
+            year: 2020,
+            kind: 'published',
+            cite: [{ type: 'plan', doc: '001', lines: [1, 1] }],
+          },
         },
         {
-          id: 'inside', kind: 'featured-park', name: { zh: '园内', en: 'In' }, aliases: [], districts: [], industries: [], roles: [], figures: [], designations: [], modes: [],
-          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }], geometry: { type: 'point', coordinates: [121.05, 31.05] },
-          precision: { level: 'surveyed', basis: 'test' }, unverified: [], conflicts: [], label_point: [121.05, 31.05], drawn: true,
-          area: { id: 'b', label: { zh: '面积', en: 'Area' }, value: 2.5, unit: 'km²', year: 2020, kind: 'published', cite: [{ type: 'plan', doc: '001', lines: [1, 1] }] },
+          id: 'inside',
+          kind: 'featured-park',
+          name: { zh: '园内', en: 'In' },
+          aliases: [],
+          districts: [],
+          industries: [],
+          roles: [],
+          figures: [],
+          designations: [],
+          modes: [],
+          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }],
+          geometry: { type: 'point', coordinates: [121.05, 31.05] },
+          precision: { level: 'surveyed', basis: 'test' },
+          unverified: [],
+          conflicts: [],
+          label_point: [121.05, 31.05],
+          drawn: true,
+          area: {
+            id: 'b',
+            label: { zh: '面积', en: 'Area' },
+            value: 2.5,
+            unit: 'km²',
+            year: 2020,
+            kind: 'published',
+            cite: [{ type: 'plan', doc: '001', lines: [1, 1] }],
+          },
         },
         {
-          id: 'outside', kind: 'featured-park', name: { zh: '园外', en: 'Out' }, aliases: [], districts: [], industries: [], roles: [], figures: [], designations: [], modes: [],
-          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }], geometry: { type: 'point', coordinates: [121.5, 31.05] },
-          precision: { level: 'surveyed', basis: 'test' }, unverified: [], conflicts: [], label_point: [121.5, 31.05], drawn: true,
+          id: 'outside',
+          kind: 'featured-park',
+          name: { zh: '园外', en: 'Out' },
+          aliases: [],
+          districts: [],
+          industries: [],
+          roles: [],
+          figures: [],
+          designations: [],
+          modes: [],
+          cite: [{ type: 'plan', doc: '001', lines: [1, 1] }],
+          geometry: { type: 'point', coordinates: [121.5, 31.05] },
+          precision: { level: 'surveyed', basis: 'test' },
+          unverified: [],
+          conflicts: [],
+          label_point: [121.5, 31.05],
+          drawn: true,
         },
       ],
       shapes: new Map([['box', box]]),
@@ -154,7 +238,10 @@ describe('comparison CSV', () => {
   });
 
   it('quotes commas, quotes and line breaks', () => {
-    const rows = [['a,b', 'say "hi"', 'two\nlines', '中文', ''], ['1', ' padded ', '=x', '', '']];
+    const rows = [
+      ['a,b', 'say "hi"', 'two\nlines', '中文', ''],
+      ['1', ' padded ', '=x', '', ''],
+    ];
     expect(parseCsvRows(toCsv(rows))).toEqual(rows);
   });
 });

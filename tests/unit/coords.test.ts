@@ -23,8 +23,41 @@ describe('GCJ-02 → WGS84', () => {
   });
 
   it('maps every position of a multipolygon and keeps its structure', () => {
-    const g = { type: 'MultiPolygon' as const, coordinates: [[[[1, 2], [3, 4], [1, 2]]], [[[5, 6], [7, 8], [5, 6]]]] };
+    const g = {
+      type: 'MultiPolygon' as const,
+      coordinates: [
+        [
+          [
+            [1, 2],
+            [3, 4],
+            [1, 2],
+          ],
+        ],
+        [
+          [
+            [5, 6],
+            [7, 8],
+            [5, 6],
+          ],
+        ],
+      ],
+    };
     const out = mapPositions(g, ([x, y]) => [x! * 10, y! * 10]);
-    expect(out.coordinates).toEqual([[[[10, 20], [30, 40], [10, 20]]], [[[50, 60], [70, 80], [50, 60]]]]);
+    expect(out.coordinates).toEqual([
+      [
+        [
+          [10, 20],
+          [30, 40],
+          [10, 20],
+        ],
+      ],
+      [
+        [
+          [50, 60],
+          [70, 80],
+          [50, 60],
+        ],
+      ],
+    ]);
   });
 });

@@ -52,7 +52,7 @@ describe('output density = output ÷ area (亿元/km²)', () => {
     expect(densityOf(fig({ value: null, text_zh: '倍增' }), area(2))).toEqual({ status: 'no-data', reason: 'no-output' });
     expect(densityOf(fig({}), area(null))).toEqual({ status: 'no-data', reason: 'no-area' });
     expect(densityOf(fig({ unit: '家' }), area(2))).toEqual({ status: 'no-data', reason: 'unit' });
-    expect(featureDensities({ figures: [] , area: area(2) })).toEqual([{ status: 'no-data', reason: 'no-output' }]);
+    expect(featureDensities({ figures: [], area: area(2) })).toEqual([{ status: 'no-data', reason: 'no-output' }]);
     expect(featureDensities({ figures: [fig({})] })).toEqual([{ status: 'no-data', reason: 'no-area' }]);
   });
 
@@ -84,7 +84,11 @@ describe('output density = output ÷ area (亿元/km²)', () => {
 describe('tiers against the 2025 target of 80 亿元/km²', () => {
   it('puts the thresholds at 64 (80 % of target) and 80', () => {
     expect(DENSITY_TARGET).toBe(80);
-    expect(DENSITY_TIERS.map((t) => [t.id, t.min])).toEqual([['below', 0], ['near', 64], ['above', 80]]);
+    expect(DENSITY_TIERS.map((t) => [t.id, t.min])).toEqual([
+      ['below', 0],
+      ['near', 64],
+      ['above', 80],
+    ]);
     expect(densityTier(63.9)).toBe('below');
     expect(densityTier(64)).toBe('near');
     expect(densityTier(76.7)).toBe('near');
@@ -94,8 +98,18 @@ describe('tiers against the 2025 target of 80 亿元/km²', () => {
   });
 
   it('tallies no-data apart from the tiers', () => {
-    const results = [densityOf(fig({ value: 10 }), area(1)), densityOf(fig({ value: 70 }), area(1)), densityOf(fig({}), area(null)), densityOf(fig({ value: 300 }), area(1))];
-    expect(densityTally(results.map((r) => ({ density: r.status === 'ok' ? r.density : null })))).toEqual({ below: 1, near: 1, above: 1, none: 1 });
+    const results = [
+      densityOf(fig({ value: 10 }), area(1)),
+      densityOf(fig({ value: 70 }), area(1)),
+      densityOf(fig({}), area(null)),
+      densityOf(fig({ value: 300 }), area(1)),
+    ];
+    expect(densityTally(results.map((r) => ({ density: r.status === 'ok' ? r.density : null })))).toEqual({
+      below: 1,
+      near: 1,
+      above: 1,
+      none: 1,
+    });
   });
 });
 
@@ -111,7 +125,13 @@ describe('park scale tiers of 001 L1333-1335', () => {
 describe('the model refuses figures density cannot use', () => {
   it('rejects a zero area and an output in a unit that is not money', () => {
     const base = {
-      id: 'x', kind: 'featured-park', name: { zh: '园', en: 'Park' }, districts: [], industries: [], cite, precision: { level: 'schematic', basis: 'test' },
+      id: 'x',
+      kind: 'featured-park',
+      name: { zh: '园', en: 'Park' },
+      districts: [],
+      industries: [],
+      cite,
+      precision: { level: 'schematic', basis: 'test' },
       geometry: { type: 'none', reason: 'test' },
     };
     expect(PlanFeature.safeParse({ ...base, area: area(0) }).success).toBe(false);

@@ -18,13 +18,22 @@ function encodeRing(points: [number, number][], scale = 1024): { encoded: string
 
 describe('ECharts map decoding', () => {
   it('decodes zigzag deltas back to the quantized coordinates', () => {
-    const square: [number, number][] = [[121.5, 31.25], [121.5078125, 31.25], [121.5078125, 31.2578125], [121.5, 31.25]];
+    const square: [number, number][] = [
+      [121.5, 31.25],
+      [121.5078125, 31.25],
+      [121.5078125, 31.2578125],
+      [121.5, 31.25],
+    ];
     const { encoded, offset } = encodeRing(square);
     expect(decodeRing(encoded, offset)).toEqual(square);
   });
 
   it('handles negative deltas and a custom scale', () => {
-    const pts: [number, number][] = [[10, 10], [9.5, 9.75], [10.25, 9]];
+    const pts: [number, number][] = [
+      [10, 10],
+      [9.5, 9.75],
+      [10.25, 9],
+    ];
     const { encoded, offset } = encodeRing(pts, 4);
     expect(decodeRing(encoded, offset, 4)).toEqual(pts);
   });

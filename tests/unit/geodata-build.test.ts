@@ -12,7 +12,15 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { buildGeodata, isStale, BASEMAP_FILE, DISTRICTS_FILE, DISTRICTS_ADMIN_FILE, MANIFEST_FILE, type BuildReport } from '../../geodata/build/main.ts';
+import {
+  buildGeodata,
+  isStale,
+  BASEMAP_FILE,
+  DISTRICTS_FILE,
+  DISTRICTS_ADMIN_FILE,
+  MANIFEST_FILE,
+  type BuildReport,
+} from '../../geodata/build/main.ts';
 import { lonToTileX, latToTileY } from '../../geodata/build/tiles.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import { BytesSource } from './pmtiles.test.ts';
@@ -56,9 +64,9 @@ describe('geodata build', () => {
   it('has the right district under known places, with code and both names', async () => {
     const places: [number, number, string][] = [
       [121.245, 31.375, '嘉定区'], // 嘉定 old town
-      [121.60, 31.20, '浦东新区'], // 张江
+      [121.6, 31.2, '浦东新区'], // 张江
       [121.48, 31.23, '黄浦区'], // People's Square
-      [121.40, 31.63, '崇明区'],
+      [121.4, 31.63, '崇明区'],
       [121.23, 31.03, '松江区'],
     ];
     for (const [lon, lat, name] of places) {
@@ -99,7 +107,12 @@ describe('geodata build', () => {
       const f = admin.features.find((x) => x.properties.code === code)!;
       return new Set(JSON.stringify(f.geometry.coordinates).match(/-?\d+\.\d+,-?\d+\.\d+/g));
     };
-    for (const [a, b] of [['310101', '310106'], ['310114', '310113'], ['310117', '310118'], ['310120', '310116']] as const) {
+    for (const [a, b] of [
+      ['310101', '310106'],
+      ['310114', '310113'],
+      ['310117', '310118'],
+      ['310120', '310116'],
+    ] as const) {
       const va = vertices(a);
       const shared = [...vertices(b)].filter((v) => va.has(v));
       expect(shared.length, `${a}/${b}`).toBeGreaterThan(5);
@@ -129,7 +142,8 @@ describe('geodata build', () => {
     // The project's own static/ build, when current, serves as the second build (saves a rebuild).
     const staticDir = join(import.meta.dirname, '../../static');
     const other = existsSync(join(staticDir, MANIFEST_FILE)) && !isStale(staticDir) ? staticDir : mkdtempSync(join(tmpdir(), 'geodata-b-'));
-    const second = other === staticDir ? (JSON.parse(readFileSync(join(staticDir, MANIFEST_FILE), 'utf8')) as BuildReport) : await buildGeodata(other);
+    const second =
+      other === staticDir ? (JSON.parse(readFileSync(join(staticDir, MANIFEST_FILE), 'utf8')) as BuildReport) : await buildGeodata(other);
     expect(second.files).toEqual(report.files);
   }, 180_000);
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport, matchByName, industriesFromText, districtFromText, TEMPLATE_CSV_ROWS, type ImportContext } from '../../src/lib/plan/import-parks.ts';
+import {
+  parseImport,
+  matchByName,
+  industriesFromText,
+  districtFromText,
+  TEMPLATE_CSV_ROWS,
+  type ImportContext,
+} from '../../src/lib/plan/import-parks.ts';
 import { featuresCsv, featuresGeojson, featuresTable, FEATURE_CSV_COLUMNS } from '../../src/lib/plan/export-features.ts';
 import { legendEntries, metresPerPixel, scaleBar } from '../../src/lib/style/export-legend.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
@@ -14,9 +21,19 @@ const ctx: ImportContext = {
     { id: 'HEE', name: { zh: '高端装备', en: 'High-end equipment' } },
   ],
   features: [
-    { id: 'dongfang-xingang', kind: 'featured-park', name: { zh: '东方芯港', en: 'Oriental Chip Port (Lingang)' }, aliases: ['临港新片区东方芯港'] },
+    {
+      id: 'dongfang-xingang',
+      kind: 'featured-park',
+      name: { zh: '东方芯港', en: 'Oriental Chip Port (Lingang)' },
+      aliases: ['临港新片区东方芯港'],
+    },
     { id: 'robot-park', kind: 'featured-park', name: { zh: '上海机器人产业园', en: 'Shanghai Robot Industrial Park' }, aliases: [] },
-    { id: 'base-auto-city', kind: 'industrial-base', name: { zh: '国际汽车城', en: 'Shanghai International Automobile City' }, aliases: [] },
+    {
+      id: 'base-auto-city',
+      kind: 'industrial-base',
+      name: { zh: '国际汽车城', en: 'Shanghai International Automobile City' },
+      aliases: [],
+    },
   ],
   districtCentres: { '310114': [121.25, 31.35], '310120': [121.5, 30.9] },
 };
@@ -36,7 +53,15 @@ describe('importing a list of parks', () => {
   });
 
   it('reads Chinese headers and matches names to the parks in the data', () => {
-    const r = parseImport(csv([['名称', '产业', '面积', '经度', '纬度'], ['临港新片区东方芯港', '集成电路', '5.45', '121.9', '30.9'], ['上海机器人产业园 ', 'HEE', '3.09', '121.37', '31.36']]), 'list.csv', ctx);
+    const r = parseImport(
+      csv([
+        ['名称', '产业', '面积', '经度', '纬度'],
+        ['临港新片区东方芯港', '集成电路', '5.45', '121.9', '30.9'],
+        ['上海机器人产业园 ', 'HEE', '3.09', '121.37', '31.36'],
+      ]),
+      'list.csv',
+      ctx,
+    );
     expect(r.issues).toEqual([]);
     expect(r.accepted.map((p) => p.match?.id)).toEqual(['dongfang-xingang', 'robot-park']);
     expect(r.accepted[0]!.areaKm2).toBe(5.45);
@@ -75,13 +100,29 @@ describe('importing a list of parks', () => {
 
   it('keeps script and HTML in names as plain text', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const r = parseImport(csv([['name', 'industries', 'district'], [evil, 'AI', '嘉定区']]), 'evil.csv', ctx);
+    const r = parseImport(
+      csv([
+        ['name', 'industries', 'district'],
+        [evil, 'AI', '嘉定区'],
+      ]),
+      'evil.csv',
+      ctx,
+    );
     expect(r.accepted[0]!.name).toBe(evil);
   });
 
   it('refuses a file it cannot read as a whole, saying why', () => {
     expect(parseImport('a,b\n"unclosed', 'x.csv', ctx).fatal?.en).toContain('cannot be read');
-    expect(parseImport(csv([['title', 'value'], ['x', '1']]), 'x.csv', ctx).fatal?.en).toContain('No name column');
+    expect(
+      parseImport(
+        csv([
+          ['title', 'value'],
+          ['x', '1'],
+        ]),
+        'x.csv',
+        ctx,
+      ).fatal?.en,
+    ).toContain('No name column');
     expect(parseImport('{"type":"Feature"}', 'x.geojson', ctx).fatal?.en).toContain('FeatureCollection');
     expect(parseImport('not json', 'x.geojson', ctx).fatal?.en).toContain('cannot be read');
   });
@@ -90,7 +131,11 @@ describe('importing a list of parks', () => {
     const doc = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: '点园', industries: ['AUTO', 'AI'] }, geometry: { type: 'Point', coordinates: [121.2, 31.3] } },
+        {
+          type: 'Feature',
+          properties: { name: '点园', industries: ['AUTO', 'AI'] },
+          geometry: { type: 'Point', coordinates: [121.2, 31.3] },
+        },
         { type: 'Feature', properties: { name: '面园', industries: 'AUTO' }, geometry: { type: 'Polygon', coordinates: [] } },
         { type: 'Feature', properties: { name: '无几何园', industries: 'AUTO', district: '奉贤' }, geometry: null },
       ],
@@ -118,10 +163,27 @@ describe('importing a list of parks', () => {
 
 describe('exporting the features shown', () => {
   const feature = {
-    id: 'robot-park', kind: 'featured-park', name: { zh: '上海机器人产业园', en: 'Robot Park' }, aliases: [], districts: ['310113'],
+    id: 'robot-park',
+    kind: 'featured-park',
+    name: { zh: '上海机器人产业园', en: 'Robot Park' },
+    aliases: [],
+    districts: ['310113'],
     industries: [{ industry: 'HEE', term_zh: '机器人', basis: 'interpretive', cite: [{ type: 'plan', doc: '001', lines: [1, 2] }] }],
-    roles: [], figures: [], designations: [], modes: [], unverified: [], conflicts: [],
-    area: { id: 'a', label: { zh: '面积', en: 'Area' }, value: 3.09, unit: 'km²', year: 2022, kind: 'published', cite: [{ type: 'published', title: '解放日报', publisher: 'x', date: '2022' }] },
+    roles: [],
+    figures: [],
+    designations: [],
+    modes: [],
+    unverified: [],
+    conflicts: [],
+    area: {
+      id: 'a',
+      label: { zh: '面积', en: 'Area' },
+      value: 3.09,
+      unit: 'km²',
+      year: 2022,
+      kind: 'published',
+      cite: [{ type: 'published', title: '解放日报', publisher: 'x', date: '2022' }],
+    },
     cite: [{ type: 'plan', doc: '001', lines: [10, 12] }],
     geometry: { type: 'circle', center: [121.37, 31.36], area_km2: 3.09 },
     precision: { level: 'approximate', radius_km: 3, basis: 'town-level' },
@@ -133,13 +195,32 @@ describe('exporting the features shown', () => {
     const rows = parseCsvRows(featuresCsv([feature], name));
     expect(rows[0]).toEqual([...FEATURE_CSV_COLUMNS]);
     const row = Object.fromEntries(rows[0]!.map((c, i) => [c, rows[1]![i]]));
-    expect(row).toMatchObject({ id: 'robot-park', districts: '宝山区', industries: '高端装备', area_km2: '3.09', precision: 'approximate', precision_radius_km: '3', citations: '001 L10-12', lon: '121.37' });
+    expect(row).toMatchObject({
+      id: 'robot-park',
+      districts: '宝山区',
+      industries: '高端装备',
+      area_km2: '3.09',
+      precision: 'approximate',
+      precision_radius_km: '3',
+      citations: '001 L10-12',
+      lon: '121.37',
+    });
     expect(row.area_source).toContain('解放日报');
     expect(rows).toEqual(featuresTable([feature], name).map((r) => r.map((v) => (v === null ? '' : String(v)))));
   });
 
   it('writes GeoJSON with the drawn shape, or the label point when nothing is drawn', () => {
-    const shape = { type: 'Polygon' as const, coordinates: [[[121.3, 31.3], [121.4, 31.3], [121.4, 31.4], [121.3, 31.3]]] };
+    const shape = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [121.3, 31.3],
+          [121.4, 31.3],
+          [121.4, 31.4],
+          [121.3, 31.3],
+        ],
+      ],
+    };
     const withShape = JSON.parse(JSON.stringify(featuresGeojson([feature], new Map([['robot-park', shape]]), name)));
     expect(withShape.features[0].geometry).toEqual(shape);
     expect(withShape.features[0].properties.citations).toBe('001 L10-12');
@@ -151,7 +232,15 @@ describe('exporting the features shown', () => {
 describe('the exported image’s legend and scale bar', () => {
   it('lists the layers on, the density tiers when density is on, and the imported layer', () => {
     const entries = legendEntries(['belts', 'featured-parks'], true, 2, 'zh');
-    expect(entries.map((e) => e.label)).toEqual(['三带', '市级特色产业园区', '达到或高于目标 (≥ 80)', '接近目标 (64–80, 目标以下 20% 内)', '明显低于目标 (< 64)', '无数据 (不计为零)', '导入的园区 (2)']);
+    expect(entries.map((e) => e.label)).toEqual([
+      '三带',
+      '市级特色产业园区',
+      '达到或高于目标 (≥ 80)',
+      '接近目标 (64–80, 目标以下 20% 内)',
+      '明显低于目标 (< 64)',
+      '无数据 (不计为零)',
+      '导入的园区 (2)',
+    ]);
     expect(legendEntries([], false, 0, 'en')).toEqual([]);
   });
   it('picks a round length that fits', () => {

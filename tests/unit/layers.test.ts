@@ -17,7 +17,10 @@ const assets = {
 describe('layer registry', () => {
   it('puts every feature kind in exactly one layer, and every layer in a group', () => {
     for (const kind of FEATURE_KINDS) {
-      expect(PLAN_LAYERS.filter((l) => l.kinds.includes(kind)), kind).toHaveLength(1);
+      expect(
+        PLAN_LAYERS.filter((l) => l.kinds.includes(kind)),
+        kind,
+      ).toHaveLength(1);
       expect(layerForKind(kind)).toBeDefined();
     }
     const groups = new Set(LAYER_GROUPS.map((g) => g.id));
@@ -50,7 +53,12 @@ describe('layer toggles', () => {
 
 describe('plan layers in the style', () => {
   it('builds a valid style that draws every registry layer, and only the ones on', () => {
-    const style = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { layersOn: ['pole'], industries: ['AUTO'], selectedFeature: 'lingang' } });
+    const style = basemapStyle({
+      theme: 'light',
+      language: 'zh',
+      assets,
+      plan: { layersOn: ['pole'], industries: ['AUTO'], selectedFeature: 'lingang' },
+    });
     expect(validateStyleMin(style)).toEqual([]);
     const ids = new Set(style.layers.map((l) => l.id));
     for (const layer of PLAN_LAYERS) for (const id of planLayerIds(layer)) expect(ids.has(id), id).toBe(true);
@@ -75,13 +83,14 @@ describe('plan layers in the style', () => {
 
   it('dashes schematic outlines and dots approximate ones, so they never look surveyed', () => {
     const style = basemapStyle({ theme: 'light', language: 'zh', assets });
-    const dash = (id: string) => ((style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'line' }>).paint ?? {})['line-dasharray'];
+    const dash = (id: string) =>
+      ((style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'line' }>).paint ?? {})['line-dasharray'];
     expect(dash('plan-line-schematic')).toEqual([4, 3]);
     expect(dash('plan-parks-line-approximate')).toEqual([1.5, 1.5]);
     expect(dash('plan-parks-line-surveyed')).toBeUndefined();
   });
 
-  it('filters by industry through an expression on the features\' reach, not by rebuilding the source', () => {
+  it("filters by industry through an expression on the features' reach, not by rebuilding the source", () => {
     expect(industryFilter([])).toBe(true);
     expect(industryFilter(['IC', 'AUTO'])).toEqual(['any', ['in', 'IC', ['get', 'reach']], ['in', 'AUTO', ['get', 'reach']]]);
     const a = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { industries: ['IC'] } });
@@ -100,7 +109,15 @@ describe('counts and highlights', () => {
   it('counts features on visible layers, in view, per industry they reach', () => {
     const all = countsInView(features as never, new Set(['featured-park', 'new-town']), null, ['IC', 'EI', 'AUTO']);
     expect(all).toEqual({ IC: 1, EI: 1, AUTO: 2 });
-    const west = countsInView(features as never, new Set(['featured-park']), [[121.0, 31.0], [121.4, 31.5]], ['IC', 'AUTO']);
+    const west = countsInView(
+      features as never,
+      new Set(['featured-park']),
+      [
+        [121.0, 31.0],
+        [121.4, 31.5],
+      ],
+      ['IC', 'AUTO'],
+    );
     expect(west).toEqual({ IC: 0, AUTO: 1 });
   });
 

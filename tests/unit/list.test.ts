@@ -3,8 +3,27 @@ import { sortRows, visibleFeatures } from '../../src/lib/plan/list.ts';
 import type { FeatureIndexEntry } from '../../src/lib/plan/feature-index.ts';
 import { INDUSTRY_IDS } from '../../src/lib/plan/vocabulary.ts';
 
-const f = (id: string, zh: string, en: string, kind: FeatureIndexEntry['kind'], districts: string[], industries: FeatureIndexEntry['industries'], area: number | null): FeatureIndexEntry => ({
-  id, kind, name: { zh, en }, aliases: [], districts, industries, reach: industries, precision: 'approximate', drawn: true, labelPoint: [121.5, 31.2], areaKm2: area, density: null,
+const f = (
+  id: string,
+  zh: string,
+  en: string,
+  kind: FeatureIndexEntry['kind'],
+  districts: string[],
+  industries: FeatureIndexEntry['industries'],
+  area: number | null,
+): FeatureIndexEntry => ({
+  id,
+  kind,
+  name: { zh, en },
+  aliases: [],
+  districts,
+  industries,
+  reach: industries,
+  precision: 'approximate',
+  drawn: true,
+  labelPoint: [121.5, 31.2],
+  areaKm2: area,
+  density: null,
 });
 const rows = [
   f('robot', '上海机器人产业园', 'Robot Park', 'featured-park', ['310113'], ['HEE'], 3.09),
@@ -22,13 +41,37 @@ describe('list view rows', () => {
   });
 
   it('sorts by name in pinyin order for Chinese and alphabetically for English', () => {
-    expect(sortRows(rows, { key: 'name', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'valley', 'xingang', 'jd', 'robot']);
-    expect(sortRows(rows, { key: 'name', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'jd', 'valley', 'xingang', 'robot']);
+    expect(sortRows(rows, { key: 'name', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'chem',
+      'valley',
+      'xingang',
+      'jd',
+      'robot',
+    ]);
+    expect(sortRows(rows, { key: 'name', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'chem',
+      'jd',
+      'valley',
+      'xingang',
+      'robot',
+    ]);
   });
 
   it('sorts by area with "no data" last in both directions', () => {
-    expect(sortRows(rows, { key: 'area', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'xingang', 'jd', 'chem', 'valley']);
-    expect(sortRows(rows, { key: 'area', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['jd', 'xingang', 'robot', 'chem', 'valley']);
+    expect(sortRows(rows, { key: 'area', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'robot',
+      'xingang',
+      'jd',
+      'chem',
+      'valley',
+    ]);
+    expect(sortRows(rows, { key: 'area', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'jd',
+      'xingang',
+      'robot',
+      'chem',
+      'valley',
+    ]);
   });
 
   it('sorts by output density with "no data" last in both directions (never as zero)', () => {
@@ -42,7 +85,19 @@ describe('list view rows', () => {
   });
 
   it('sorts by 3+6 order of the first industry, and by district name', () => {
-    expect(sortRows(rows, { key: 'industry', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual(['chem', 'xingang', 'valley', 'jd', 'robot']);
-    expect(sortRows(rows, { key: 'district', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual(['robot', 'valley', 'jd', 'xingang', 'chem']);
+    expect(sortRows(rows, { key: 'industry', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'chem',
+      'xingang',
+      'valley',
+      'jd',
+      'robot',
+    ]);
+    expect(sortRows(rows, { key: 'district', descending: false }, 'en', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'robot',
+      'valley',
+      'jd',
+      'xingang',
+      'chem',
+    ]);
   });
 });

@@ -48,21 +48,30 @@ describe('manufacturing layout (001 L936-1020)', () => {
   });
 
   const belts: [string, [string, string, string[]][]][] = [
-    ['belt-yanjiang', [
-      ['yanjiang-pudong-north', '浦东北部', ['集成电路', '生命健康', '航空及高端装备', '汽车']],
-      ['yanjiang-baoshan', '宝山', ['新材料', '机器人及智能硬件', '生物医药']],
-      ['yanjiang-changxing', '崇明长兴岛', ['船舶和海洋工程装备']],
-    ]],
-    ['belt-yanwan', [
-      ['yanwan-fengxian', '奉贤', ['美丽健康', '智能新能源汽车']],
-      ['yanwan-jinshan', '金山', ['新材料', '智能装备', '生命健康', '信息技术']],
-    ]],
-    ['belt-huxi', [
-      ['huxi-jiading', '嘉定', ['汽车', '智能传感器', '医疗设备']],
-      ['huxi-qingpu', '青浦', ['信息技术', '北斗导航']],
-      ['huxi-songjiang', '松江', ['智能制造装备', '集成电路', '生物医药']],
-      ['huxi-minhang', '闵行', ['高端装备及航天', '人工智能', '健康医疗']],
-    ]],
+    [
+      'belt-yanjiang',
+      [
+        ['yanjiang-pudong-north', '浦东北部', ['集成电路', '生命健康', '航空及高端装备', '汽车']],
+        ['yanjiang-baoshan', '宝山', ['新材料', '机器人及智能硬件', '生物医药']],
+        ['yanjiang-changxing', '崇明长兴岛', ['船舶和海洋工程装备']],
+      ],
+    ],
+    [
+      'belt-yanwan',
+      [
+        ['yanwan-fengxian', '奉贤', ['美丽健康', '智能新能源汽车']],
+        ['yanwan-jinshan', '金山', ['新材料', '智能装备', '生命健康', '信息技术']],
+      ],
+    ],
+    [
+      'belt-huxi',
+      [
+        ['huxi-jiading', '嘉定', ['汽车', '智能传感器', '医疗设备']],
+        ['huxi-qingpu', '青浦', ['信息技术', '北斗导航']],
+        ['huxi-songjiang', '松江', ['智能制造装备', '集成电路', '生物医药']],
+        ['huxi-minhang', '闵行', ['高端装备及航天', '人工智能', '健康医疗']],
+      ],
+    ],
   ];
   it.each(belts)('%s: members and their key industries are exactly 001 L961-987', (beltId, members) => {
     const belt = byId(beltId);
@@ -85,13 +94,19 @@ describe('manufacturing layout (001 L936-1020)', () => {
 
   it('starts the 沿湾 belt at 临港新片区 (001 L971-975) and keeps 现代物流 as a role of 青浦, outside the 3+6', () => {
     expect((byId('belt-yanwan').geometry as { of: string[] }).of[0]).toBe('lingang');
-    expect(byId('huxi-qingpu').roles.map((r) => r.text_zh).join()).toContain('现代物流');
+    expect(
+      byId('huxi-qingpu')
+        .roles.map((r) => r.text_zh)
+        .join(),
+    ).toContain('现代物流');
   });
 
   it('has the five new towns, the five bases, the five transformation areas and the four brand parks of 001', () => {
     const names = (kind: string) => plan.features.filter((f) => f.kind === kind).map((f) => f.name.zh);
     expect(names('new-town')).toEqual(['嘉定新城', '青浦新城', '松江新城', '奉贤新城', '南汇新城']);
-    expect(names('industrial-base')).toEqual(expect.arrayContaining(['上海化工区', '长兴岛船舶和海洋装备基地', '宝山精品钢材基地', '祝桥民用航空基地', '国际汽车城']));
+    expect(names('industrial-base')).toEqual(
+      expect.arrayContaining(['上海化工区', '长兴岛船舶和海洋装备基地', '宝山精品钢材基地', '祝桥民用航空基地', '国际汽车城']),
+    );
     expect(names('transformation-area')).toEqual(['桃浦', '南大', '吴淞', '吴泾', '高桥']);
     expect(names('brand-park')).toEqual(['临港', '张江', '金桥', '漕河泾']);
   });
@@ -130,7 +145,10 @@ describe('every record', () => {
     for (const p of parks) {
       const g = p.geometry as { type: string; center?: [number, number]; coordinates?: [number, number] };
       const point = g.center ?? g.coordinates!;
-      expect(p.districts.some((code) => booleanPointInPolygon(point, admin.get(code)!)), p.id).toBe(true);
+      expect(
+        p.districts.some((code) => booleanPointInPolygon(point, admin.get(code)!)),
+        p.id,
+      ).toBe(true);
     }
   });
 
@@ -159,7 +177,11 @@ describe('industries (001 §三)', () => {
   });
 
   it('holds the 2025 scale targets as 001 states them', () => {
-    const target = (seg: string, id: string) => plan.industries.flatMap((i) => i.segments).find((s) => s.id === seg)!.targets.find((t) => t.id === id)!;
+    const target = (seg: string, id: string) =>
+      plan.industries
+        .flatMap((i) => i.segments)
+        .find((s) => s.id === seg)!
+        .targets.find((t) => t.id === id)!;
     expect(target('AUTO.nev', 'AUTO.nev.2025')).toMatchObject({ value: 3500, unit: '亿元', qualifier_zh: '突破', year: 2025 });
     expect(target('AUTO.nev', 'AUTO.nev.units-2025')).toMatchObject({ value: 120, unit: '万辆', qualifier_zh: '超过' });
     expect(target('HEE.ships-offshore', 'HEE.ships-offshore.2025')).toMatchObject({ value: 1000, unit: '亿元' });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { layersWith, linkMatches, matchesIndustries, reachedIndustries, zoomForFeature } from '../../src/lib/plan/rules.ts';
 import type { Industry, IndustryId } from '../../src/lib/plan/model.ts';
 
-const seg = (id: string, same_as?: IndustryId) => ({ id, name: { zh: id, en: id }, kind: 'manufacturing' as const, targets: [], cite: [], ...(same_as ? { same_as } : {}) });
+const seg = (id: string, same_as?: IndustryId) => ({
+  id,
+  name: { zh: id, en: id },
+  kind: 'manufacturing' as const,
+  targets: [],
+  cite: [],
+  ...(same_as ? { same_as } : {}),
+});
 const industry = (id: IndustryId, segments: ReturnType<typeof seg>[] = []): Industry =>
   ({ id, name: { zh: id, en: id }, group: 'key', colour: '#000000', segments, targets: [], cite: [] }) as unknown as Industry;
 const industries: Industry[] = [

@@ -9,8 +9,20 @@ describe('data page summaries', () => {
   });
 
   it('tallies coverage by status', () => {
-    const row = (status: 'placed' | 'district' | 'citywide' | 'not-placed') => ({ n: 1, name_zh: 'x', status, feature: null, precision: null, reason: 'r' });
-    expect(coverageTally([row('placed'), row('placed'), row('not-placed'), row('citywide')])).toEqual({ placed: 2, district: 0, citywide: 1, 'not-placed': 1 });
+    const row = (status: 'placed' | 'district' | 'citywide' | 'not-placed') => ({
+      n: 1,
+      name_zh: 'x',
+      status,
+      feature: null,
+      precision: null,
+      reason: 'r',
+    });
+    expect(coverageTally([row('placed'), row('placed'), row('not-placed'), row('citywide')])).toEqual({
+      placed: 2,
+      district: 0,
+      citywide: 1,
+      'not-placed': 1,
+    });
   });
 
   it('collects each published source once, however often it is cited, sorted by date', () => {
@@ -21,6 +33,9 @@ describe('data page summaries', () => {
   });
 
   it('counts by key', () => {
-    expect(countBy(['a', 'b', 'a'], (x) => x)).toEqual([['a', 2], ['b', 1]]);
+    expect(countBy(['a', 'b', 'a'], (x) => x)).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
   });
 });

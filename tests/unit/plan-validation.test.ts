@@ -33,7 +33,6 @@ function buildWith(file: string, edit: (doc: Json) => void): () => void {
   };
 }
 
-
 const feature = (doc: Json, id: string) => doc.features.find((f) => f.id === id)!;
 
 describe('plan data validation', () => {
@@ -42,7 +41,9 @@ describe('plan data validation', () => {
   });
 
   it('rejects an unknown industry id', () => {
-    const err = dataError(buildWith('parks.json', (d) => ((feature(d, 'dongfang-xingang').industries as { industry: string }[])[0]!.industry = 'CHIPS')));
+    const err = dataError(
+      buildWith('parks.json', (d) => ((feature(d, 'dongfang-xingang').industries as { industry: string }[])[0]!.industry = 'CHIPS')),
+    );
     expect([err.file, err.record, err.field]).toEqual(['parks.json', 'dongfang-xingang', 'industries.0.industry']);
   });
 
@@ -91,15 +92,33 @@ describe('plan data validation', () => {
     );
     expect([open.record, open.field]).toEqual(['caz', 'geometry.coordinates']);
     const miss = dataError(
-      buildWith('manufacturing.json', (d) => ((feature(d, 'yanjiang-changxing').geometry as { clip: number[][][] }).clip = [[[120.0, 30.0], [120.1, 30.0], [120.1, 30.1], [120.0, 30.0]]])),
+      buildWith(
+        'manufacturing.json',
+        (d) =>
+          ((feature(d, 'yanjiang-changxing').geometry as { clip: number[][][] }).clip = [
+            [
+              [120.0, 30.0],
+              [120.1, 30.0],
+              [120.1, 30.1],
+              [120.0, 30.0],
+            ],
+          ]),
+      ),
     );
     expect([miss.record, miss.field]).toEqual(['yanjiang-changxing', 'geometry.clip']);
-    const far = dataError(buildWith('context.json', (d) => ((feature(d, 'hongkou-music-valley').geometry as { center: number[] }).center = [116.4, 39.9])));
+    const far = dataError(
+      buildWith('context.json', (d) => ((feature(d, 'hongkou-music-valley').geometry as { center: number[] }).center = [116.4, 39.9])),
+    );
     expect(far.field).toBe('geometry.center.0');
   });
 
   it('rejects a reference to a feature that does not exist', () => {
-    const err = dataError(buildWith('manufacturing.json', (d) => ((feature(d, 'belt-huxi').geometry as { of: string[] }).of = ['huxi-jiading', 'huxi-nowhere'])));
+    const err = dataError(
+      buildWith(
+        'manufacturing.json',
+        (d) => ((feature(d, 'belt-huxi').geometry as { of: string[] }).of = ['huxi-jiading', 'huxi-nowhere']),
+      ),
+    );
     expect([err.record, err.field, err.found]).toEqual(['belt-huxi', 'geometry.of', 'huxi-nowhere']);
   });
 

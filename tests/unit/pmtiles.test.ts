@@ -4,7 +4,10 @@ import { writePmtiles, type TileInput } from '../../geodata/build/pmtiles-writer
 
 /** A pmtiles Source over bytes in memory, so the reference reader reads what the writer wrote. */
 export class BytesSource implements Source {
-  constructor(private readonly bytes: Uint8Array, private readonly key = 'memory') {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly key = 'memory',
+  ) {}
   getKey() {
     return this.key;
   }
@@ -60,7 +63,11 @@ describe('PMTiles writer, read back with the pmtiles package', () => {
     expect(h.numAddressedTiles).toBe(4);
     expect(h.numTileContents).toBe(2);
     expect(h.numTileEntries).toBe(2);
-    for (const [x, y] of [[0, 0], [0, 1], [1, 1]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+    ] as const) {
       expect(new TextDecoder().decode((await reader.getZxy(1, x, y))!.data)).toBe('sea');
     }
     expect(new TextDecoder().decode((await reader.getZxy(1, 1, 0))!.data)).toBe('land');

@@ -23,7 +23,9 @@ function trackedCodeFiles(): string[] {
 
 describe('absolute machine paths', () => {
   it('finds them where they are written (the rule itself)', () => {
-    expect(absolutePathsIn("import { launch } from '/work/main/tests/support/browser.ts';")).toEqual(['/work/main/tests/support/browser.ts']);
+    expect(absolutePathsIn("import { launch } from '/work/main/tests/support/browser.ts';")).toEqual([
+      '/work/main/tests/support/browser.ts',
+    ]);
     expect(absolutePathsIn("const out = '/home/ana/project/out.png';")).toEqual(['/home/ana/project/out.png']);
     expect(absolutePathsIn('await page.screenshot({ path: "/tmp/ex1.png" });')).toEqual(['/tmp/ex1.png']);
     expect(absolutePathsIn("readFileSync('C:\\\\Users\\\\ana\\\\x.csv')")).toEqual(['C:\\\\Users\\\\ana\\\\x.csv']);

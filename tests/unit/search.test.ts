@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { search } from '../../src/lib/plan/search.ts';
 
 const items = [
-  { id: 'dongfang-xingang', name: { zh: '东方芯港', en: 'Oriental Chip Port (Lingang)' }, aliases: ['临港新片区东方芯港', 'Dongfang Xingang', 'Oriental Chip Port', '芯港'] },
-  { id: 'ic-design-park', name: { zh: '上海集成电路设计产业园', en: 'Shanghai IC Design Industrial Park' }, aliases: ['集成电路设计产业园'] },
+  {
+    id: 'dongfang-xingang',
+    name: { zh: '东方芯港', en: 'Oriental Chip Port (Lingang)' },
+    aliases: ['临港新片区东方芯港', 'Dongfang Xingang', 'Oriental Chip Port', '芯港'],
+  },
+  {
+    id: 'ic-design-park',
+    name: { zh: '上海集成电路设计产业园', en: 'Shanghai IC Design Industrial Park' },
+    aliases: ['集成电路设计产业园'],
+  },
   { id: 'lingang', name: { zh: '临港新片区', en: 'Lingang Special Area' }, aliases: ['临港'] },
   { id: 'brand-lingang', name: { zh: '临港', en: 'Lingang' }, aliases: [] },
 ];

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { WEIGHTS, rankSites, viewForSearch, resultsCsv, resultsGeojson, resultsTable, type Candidate, type FinderQuery } from '../../src/lib/plan/site-finder.ts';
+import {
+  WEIGHTS,
+  rankSites,
+  viewForSearch,
+  resultsCsv,
+  resultsGeojson,
+  resultsTable,
+  type Candidate,
+  type FinderQuery,
+} from '../../src/lib/plan/site-finder.ts';
 import { decodeFinder, encodeFinder, DEFAULT_FINDER } from '../../src/lib/url/finder-state.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
 
@@ -17,15 +26,26 @@ const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
   sources: '001 L1-2',
   ...over,
 });
-const query = (over: Partial<FinderQuery> = {}): FinderQuery => ({ industries: ['AUTO'], segments: [], minAreaKm2: null, radiusKm: 30, ...over });
+const query = (over: Partial<FinderQuery> = {}): FinderQuery => ({
+  industries: ['AUTO'],
+  segments: [],
+  minAreaKm2: null,
+  radiusKm: 30,
+  ...over,
+});
 const nowhere = { centre: null, within: null };
 const ids = (r: ReturnType<typeof rankSites>) => r.results.map((x) => x.candidate.id);
-const points = (r: ReturnType<typeof rankSites>, id: string, criterion: string) => r.results.find((x) => x.candidate.id === id)!.contributions.find((c) => c.criterion === criterion)?.points;
+const points = (r: ReturnType<typeof rankSites>, id: string, criterion: string) =>
+  r.results.find((x) => x.candidate.id === id)!.contributions.find((c) => c.criterion === criterion)?.points;
 
 describe('site finder: each criterion', () => {
   it('industry: keeps only candidates carrying a chosen industry; stated earns 50, inferred 35', () => {
     const r = rankSites(
-      [candidate({ id: 'stated' }), candidate({ id: 'inferred', links: [{ industry: 'AUTO', basis: 'interpretive', reach: [] }] }), candidate({ id: 'other', links: [{ industry: 'IC', basis: 'stated', reach: ['EI'] }] })],
+      [
+        candidate({ id: 'stated' }),
+        candidate({ id: 'inferred', links: [{ industry: 'AUTO', basis: 'interpretive', reach: [] }] }),
+        candidate({ id: 'other', links: [{ industry: 'IC', basis: 'stated', reach: ['EI'] }] }),
+      ],
       query(),
       nowhere,
     );
@@ -44,7 +64,11 @@ describe('site finder: each criterion', () => {
   });
 
   it('area: a published area below the minimum excludes; an unknown area stays, flagged, with 0 points', () => {
-    const r = rankSites([candidate({ id: 'small', areaKm2: 1.5 }), candidate({ id: 'big', areaKm2: 20 }), candidate({ id: 'unknown', areaKm2: null })], query({ minAreaKm2: 2 }), nowhere);
+    const r = rankSites(
+      [candidate({ id: 'small', areaKm2: 1.5 }), candidate({ id: 'big', areaKm2: 20 }), candidate({ id: 'unknown', areaKm2: null })],
+      query({ minAreaKm2: 2 }),
+      nowhere,
+    );
     expect(ids(r)).toEqual(['big', 'unknown']);
     expect(points(r, 'big', 'area')).toBe(25);
     expect(points(r, 'unknown', 'area')).toBe(0);
@@ -56,7 +80,12 @@ describe('site finder: each criterion', () => {
     // 安亭 (121.16, 31.29); 0.1° of latitude is 11.1 km
     const centre: [number, number] = [121.16, 31.29];
     const r = rankSites(
-      [candidate({ id: 'at-0', point: [121.16, 31.29] }), candidate({ id: 'at-11', point: [121.16, 31.39] }), candidate({ id: 'at-33', point: [121.16, 31.59] }), candidate({ id: 'unplaced', point: null })],
+      [
+        candidate({ id: 'at-0', point: [121.16, 31.29] }),
+        candidate({ id: 'at-11', point: [121.16, 31.39] }),
+        candidate({ id: 'at-33', point: [121.16, 31.59] }),
+        candidate({ id: 'unplaced', point: null }),
+      ],
       query({ radiusKm: 30 }),
       { centre, within: null },
     );
@@ -68,14 +97,32 @@ describe('site finder: each criterion', () => {
   });
 
   it('within: keeps what lies inside the chosen belt or new town', () => {
-    const box: Polygon = { type: 'Polygon', coordinates: [[[121, 31], [121.3, 31], [121.3, 31.4], [121, 31.4], [121, 31]]] };
-    const r = rankSites([candidate({ id: 'in', point: [121.2, 31.3] }), candidate({ id: 'out', point: [121.5, 31.3] })], query(), { centre: null, within: box });
+    const box: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [121, 31],
+          [121.3, 31],
+          [121.3, 31.4],
+          [121, 31.4],
+          [121, 31],
+        ],
+      ],
+    };
+    const r = rankSites([candidate({ id: 'in', point: [121.2, 31.3] }), candidate({ id: 'out', point: [121.5, 31.3] })], query(), {
+      centre: null,
+      within: box,
+    });
     expect(ids(r)).toEqual(['in']);
     expect(r.excluded.within).toBe(1);
   });
 
   it('designation: a municipal featured park earns 10', () => {
-    const r = rankSites([candidate({ id: 'park' }), candidate({ id: 'base', kind: 'industrial-base', designated: false })], query(), nowhere);
+    const r = rankSites(
+      [candidate({ id: 'park' }), candidate({ id: 'base', kind: 'industrial-base', designated: false })],
+      query(),
+      nowhere,
+    );
     expect(points(r, 'park', 'designation')).toBe(WEIGHTS.designation);
     expect(points(r, 'base', 'designation')).toBe(0);
     expect(ids(r)).toEqual(['park', 'base']);
@@ -84,9 +131,17 @@ describe('site finder: each criterion', () => {
 
 describe('site finder: ranking', () => {
   it('orders by score, and the score is the sum of the parts shown', () => {
-    const r = rankSites([candidate({ id: 'a', areaKm2: 1 }), candidate({ id: 'b', areaKm2: 8 }), candidate({ id: 'c', areaKm2: 3, designated: false })], query(), nowhere);
+    const r = rankSites(
+      [candidate({ id: 'a', areaKm2: 1 }), candidate({ id: 'b', areaKm2: 8 }), candidate({ id: 'c', areaKm2: 3, designated: false })],
+      query(),
+      nowhere,
+    );
     expect(ids(r)).toEqual(['b', 'a', 'c']);
-    for (const x of r.results) expect(x.score).toBeCloseTo(x.contributions.reduce((s, c) => s + c.points, 0), 5);
+    for (const x of r.results)
+      expect(x.score).toBeCloseTo(
+        x.contributions.reduce((s, c) => s + c.points, 0),
+        5,
+      );
     expect(r.results.map((x) => x.rank)).toEqual([1, 2, 3]);
     expect(r.results[0]!.maxScore).toBe(WEIGHTS.industry + WEIGHTS.area + WEIGHTS.designation);
   });
@@ -112,7 +167,11 @@ describe('site finder: ranking', () => {
 });
 
 describe('site finder: exports', () => {
-  const ranked = rankSites([candidate({ id: 'p1', name: { zh: '园区, "甲"', en: 'Park A' } }), candidate({ id: 'p2', point: null, areaKm2: null })], query(), nowhere).results;
+  const ranked = rankSites(
+    [candidate({ id: 'p1', name: { zh: '园区, "甲"', en: 'Park A' } }), candidate({ id: 'p2', point: null, areaKm2: null })],
+    query(),
+    nowhere,
+  ).results;
   it('writes a CSV with source and precision columns that parses back', () => {
     const csv = resultsCsv(ranked);
     const rows = parseCsvRows(csv);
@@ -122,7 +181,11 @@ describe('site finder: exports', () => {
     expect(rows[1]![2]).toBe('园区, "甲"');
   });
   it('writes GeoJSON that parses back, with the score’s parts and a null geometry where there is no point', () => {
-    const gj = JSON.parse(JSON.stringify(resultsGeojson(ranked, query()))) as { type: string; features: { geometry: unknown; properties: { rank: number; contributions: unknown[]; sources: string } }[]; query: FinderQuery };
+    const gj = JSON.parse(JSON.stringify(resultsGeojson(ranked, query()))) as {
+      type: string;
+      features: { geometry: unknown; properties: { rank: number; contributions: unknown[]; sources: string } }[];
+      query: FinderQuery;
+    };
     expect(gj.type).toBe('FeatureCollection');
     expect(gj.features.map((f) => f.properties.rank)).toEqual([1, 2]);
     expect(gj.features[0]!.properties.contributions.length).toBeGreaterThan(0);
@@ -143,13 +206,26 @@ describe('the map frames the search', () => {
 });
 
 describe('site finder URL', () => {
-  const context = { segmentIds: new Set(['AUTO.nev']), districtCodes: new Set(['310114']), withinIds: new Set(['belt-huxi']), candidateIds: new Set(['jiading-hydrogen-port']) };
+  const context = {
+    segmentIds: new Set(['AUTO.nev']),
+    districtCodes: new Set(['310114']),
+    withinIds: new Set(['belt-huxi']),
+    candidateIds: new Set(['jiading-hydrogen-port']),
+  };
   const decode = (q: string) => decodeFinder(new URLSearchParams(q), context);
   it('round-trips a full query', () => {
     const q = 'ind=AUTO&seg=AUTO.nev&min=2&at=121.16,31.29&r=30&in=belt-huxi&sel=jiading-hydrogen-port&lang=en';
     const { state, dropped } = decode(q);
     expect(dropped).toEqual([]);
-    expect(state).toMatchObject({ industries: ['AUTO'], minAreaKm2: 2, at: [121.16, 31.29], radiusKm: 30, within: 'belt-huxi', selected: 'jiading-hydrogen-port', language: 'en' });
+    expect(state).toMatchObject({
+      industries: ['AUTO'],
+      minAreaKm2: 2,
+      at: [121.16, 31.29],
+      radiusKm: 30,
+      within: 'belt-huxi',
+      selected: 'jiading-hydrogen-port',
+      language: 'en',
+    });
     expect(encodeFinder(state)).toBe(q);
     expect(encodeFinder(DEFAULT_FINDER)).toBe('');
   });

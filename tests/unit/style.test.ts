@@ -64,7 +64,11 @@ describe('basemap style builder', () => {
     const selected = style.layers.find((l) => l.id === LAYER.districtSelectedFill) as { filter: unknown };
     expect(selected.filter).toEqual(['==', ['get', 'code'], '310114']);
     const none = basemapStyle({ theme: 'light', language: 'zh', assets });
-    expect((none.layers.find((l) => l.id === LAYER.districtSelectedFill) as { filter: unknown }).filter).toEqual(['==', ['get', 'code'], '']);
+    expect((none.layers.find((l) => l.id === LAYER.districtSelectedFill) as { filter: unknown }).filter).toEqual([
+      '==',
+      ['get', 'code'],
+      '',
+    ]);
   });
 
   it('credits every licensed data source in the attribution', () => {
@@ -80,7 +84,9 @@ describe('basemap style builder', () => {
 
 describe('density colouring', () => {
   const fill = (byDensity: boolean) => {
-    const layer = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { byDensity } }).layers.find((l) => l.id === 'plan-parks-fill');
+    const layer = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { byDensity } }).layers.find(
+      (l) => l.id === 'plan-parks-fill',
+    );
     return (layer as { paint: Record<string, unknown> }).paint;
   };
   it('colours by density tier, grey for no data, only when density is on', () => {

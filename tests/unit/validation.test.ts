@@ -6,11 +6,28 @@ import { dataError as errorOf } from '../support/errors.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 
 const good = {
-  id: 'huangpu-river', kind: 'river', name_zh: '黄浦江', name_en: 'Huangpu River', precision: 'schematic', radius_km: 1, source: 'authored',
+  id: 'huangpu-river',
+  kind: 'river',
+  name_zh: '黄浦江',
+  name_en: 'Huangpu River',
+  precision: 'schematic',
+  radius_km: 1,
+  source: 'authored',
 };
-const fc = (properties: Record<string, unknown>, geometry: Geometry = { type: 'LineString', coordinates: [[121.4, 31.2], [121.5, 31.3]] }) =>
-  ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] }) as FeatureCollection<Geometry, Record<string, unknown>>;
-
+const fc = (
+  properties: Record<string, unknown>,
+  geometry: Geometry = {
+    type: 'LineString',
+    coordinates: [
+      [121.4, 31.2],
+      [121.5, 31.3],
+    ],
+  },
+) =>
+  ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] }) as FeatureCollection<
+    Geometry,
+    Record<string, unknown>
+  >;
 
 describe('orientation data validation names file, record, field and what was expected', () => {
   it('accepts a good record', () => {
@@ -31,7 +48,18 @@ describe('orientation data validation names file, record, field and what was exp
   });
   it('rejects a geometry of the wrong type or outside the region', () => {
     expect(errorOf(() => validateOrientation(fc(good, { type: 'Point', coordinates: [121.4, 31.2] }), 'o')).field).toBe('geometry');
-    const far = errorOf(() => validateOrientation(fc(good, { type: 'LineString', coordinates: [[116.4, 39.9], [116.5, 39.9]] }), 'o'));
+    const far = errorOf(() =>
+      validateOrientation(
+        fc(good, {
+          type: 'LineString',
+          coordinates: [
+            [116.4, 39.9],
+            [116.5, 39.9],
+          ],
+        }),
+        'o',
+      ),
+    );
     expect(far.message).toMatch(/inside/);
   });
   it('rejects a duplicate id', () => {
@@ -44,7 +72,9 @@ describe('orientation data validation names file, record, field and what was exp
 describe('district join', () => {
   it('fails clearly when a district in the list is not in the ECharts map', () => {
     const renamed = DISTRICTS.map((d) => (d.code === '310151' ? { ...d, name_zh: '崇明县' } : d));
-    const err = errorOf(() => districtsFromEcharts({ type: 'FeatureCollection', UTF8Encoding: false, features: [] }, renamed, 'shanghai.json'));
+    const err = errorOf(() =>
+      districtsFromEcharts({ type: 'FeatureCollection', UTF8Encoding: false, features: [] }, renamed, 'shanghai.json'),
+    );
     expect(err.file).toBe('shanghai.json');
     expect(err.field).toBe('name_zh');
   });

@@ -30,7 +30,10 @@ describe('URL view state codec', () => {
       expect(decode(encodeViewState(s).toString())).toEqual({ state: s, dropped: [] });
     }
     expect(viewStateQuery(state({ density: '3d' }))).toBe('density=3d');
-    expect(decode('density=4d')).toEqual({ state: DEFAULT_VIEW_STATE, dropped: [{ param: 'density', value: '4d', reason: 'unknown density mode (off, 2d or 3d)' }] });
+    expect(decode('density=4d')).toEqual({
+      state: DEFAULT_VIEW_STATE,
+      dropped: [{ param: 'density', value: '4d', reason: 'unknown density mode (off, 2d or 3d)' }],
+    });
   });
 
   it('round-trips view, layers, industries and selection', () => {
@@ -43,7 +46,9 @@ describe('URL view state codec', () => {
       mode: 'list',
     });
     const query = viewStateQuery(s);
-    expect(query).toBe('v=121.25,31.35,11.5,-20,45&layers=pole,featured-parks,service-core&ind=IC,AUTO&sel=dongfang-xingang&lang=en&mode=list');
+    expect(query).toBe(
+      'v=121.25,31.35,11.5,-20,45&layers=pole,featured-parks,service-core&ind=IC,AUTO&sel=dongfang-xingang&lang=en&mode=list',
+    );
     expect(decode(query)).toEqual({ state: s, dropped: [] });
     const none = state({ layers: [] });
     expect(encodeViewState(none).get('layers')).toBe('none');
@@ -57,13 +62,23 @@ describe('URL view state codec', () => {
   });
 
   it('writes a view without bearing and pitch when both are zero, rounded', () => {
-    expect(encodeViewState(state({ view: { center: [121.4567891, 31.2345678], zoom: 9.12345, bearing: 0, pitch: 0 } })).get('v')).toBe('121.45679,31.23457,9.12');
+    expect(encodeViewState(state({ view: { center: [121.4567891, 31.2345678], zoom: 9.12345, bearing: 0, pitch: 0 } })).get('v')).toBe(
+      '121.45679,31.23457,9.12',
+    );
   });
 
   it('drops unknown values and parameters, and views away from Shanghai, saying why', () => {
     const { state: s, dropped } = decode('lang=fr&d=999999&zoom=3&sel=nowhere&ind=IC,XX&layers=pole,roads&v=0,0,3');
     expect(s).toEqual(state({ industries: ['IC'], layers: ['pole'] }));
-    expect(dropped.map((d) => `${d.param}=${d.value}`).sort()).toEqual(['d=999999', 'ind=XX', 'lang=fr', 'layers=roads', 'sel=nowhere', 'v=0,0,3', 'zoom=3']);
+    expect(dropped.map((d) => `${d.param}=${d.value}`).sort()).toEqual([
+      'd=999999',
+      'ind=XX',
+      'lang=fr',
+      'layers=roads',
+      'sel=nowhere',
+      'v=0,0,3',
+      'zoom=3',
+    ]);
     expect(dropped.every((d) => d.reason.length > 0)).toBe(true);
   });
 
@@ -76,8 +91,43 @@ describe('URL view state codec', () => {
 
   it('never throws and always yields a valid, stable state for random queries (fuzz)', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const tokens = ['mode=', 'list', 'density=', '3d', '2d', 'lang=', 'd=', 'sel=', 'layers=', 'ind=', 'v=', 'en', 'zh', '310115', 'pole', 'belts', 'IC', 'AUTO', ',', '&', '=', '%', '1', '.', '-', '121.4', '31.2', '9', 'NaN', 'Infinity', '\u0000', '浦东', 'lingang', 'none'];
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const tokens = [
+      'mode=',
+      'list',
+      'density=',
+      '3d',
+      '2d',
+      'lang=',
+      'd=',
+      'sel=',
+      'layers=',
+      'ind=',
+      'v=',
+      'en',
+      'zh',
+      '310115',
+      'pole',
+      'belts',
+      'IC',
+      'AUTO',
+      ',',
+      '&',
+      '=',
+      '%',
+      '1',
+      '.',
+      '-',
+      '121.4',
+      '31.2',
+      '9',
+      'NaN',
+      'Infinity',
+      '\u0000',
+      '浦东',
+      'lingang',
+      'none',
+    ];
     const layerIds = new Set(PLAN_LAYERS.map((l) => l.id));
     for (let i = 0; i < 3000; i++) {
       let q = '';

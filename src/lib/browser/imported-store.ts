@@ -16,18 +16,26 @@ function isImportedPark(x: unknown): x is ImportedPark {
   const p = x as Record<string, unknown>;
   const isPoint = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((n) => typeof n === 'number' && Number.isFinite(n));
   return (
-    typeof p === 'object' && p !== null &&
-    typeof p.id === 'string' && /^imported-\d+$/.test(p.id) &&
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.id === 'string' &&
+    /^imported-\d+$/.test(p.id) &&
     typeof p.row === 'number' &&
-    typeof p.name === 'string' && p.name.length > 0 && p.name.length <= 200 &&
-    Array.isArray(p.industries) && p.industries.every((i) => (INDUSTRY_IDS as readonly unknown[]).includes(i)) &&
+    typeof p.name === 'string' &&
+    p.name.length > 0 &&
+    p.name.length <= 200 &&
+    Array.isArray(p.industries) &&
+    p.industries.every((i) => (INDUSTRY_IDS as readonly unknown[]).includes(i)) &&
     typeof p.category === 'string' &&
     (p.areaKm2 === null || (typeof p.areaKm2 === 'number' && p.areaKm2 > 0)) &&
     isPoint(p.point) &&
     (p.locatedBy === 'coordinates' || p.locatedBy === 'district-centre') &&
     (p.district === null || typeof p.district === 'string') &&
     typeof p.source === 'string' &&
-    (p.match === null || (typeof p.match === 'object' && typeof (p.match as Record<string, unknown>).id === 'string' && (FEATURE_KINDS as readonly unknown[]).includes((p.match as Record<string, unknown>).kind)))
+    (p.match === null ||
+      (typeof p.match === 'object' &&
+        typeof (p.match as Record<string, unknown>).id === 'string' &&
+        (FEATURE_KINDS as readonly unknown[]).includes((p.match as Record<string, unknown>).kind)))
   );
 }
 
@@ -69,7 +77,11 @@ export function importedCandidates(parks: readonly ImportedPark[], reach: Readon
 }
 
 /** The imported layer for the map, under the same 3+6 filter as the plan's layers. */
-export function importedFeatures(parks: readonly ImportedPark[], industries: readonly IndustryId[], reach: Readonly<Record<IndustryId, IndustryId[]>>): Feature[] {
+export function importedFeatures(
+  parks: readonly ImportedPark[],
+  industries: readonly IndustryId[],
+  reach: Readonly<Record<IndustryId, IndustryId[]>>,
+): Feature[] {
   return parks
     .filter((p) => industries.length === 0 || p.industries.some((i) => reach[i].some((r) => industries.includes(r))))
     .map((p) => ({ type: 'Feature', properties: { role: 'imported', id: p.id }, geometry: { type: 'Point', coordinates: p.point } }));

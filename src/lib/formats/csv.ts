@@ -15,7 +15,7 @@ function field(value: string | number | null | undefined): string {
 /** Rows to CSV text (CRLF line ends, as RFC 4180 has them), with a BOM unless told otherwise. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], options: { bom?: boolean } = {}): string {
   const body = rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-  return (options.bom ?? true ? BOM : '') + body;
+  return ((options.bom ?? true) ? BOM : '') + body;
 }
 
 export function parseCsvRows(text: string): string[][] {

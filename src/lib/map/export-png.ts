@@ -60,7 +60,8 @@ export async function exportMapPng(map: MapLibreMap, options: PngOptions): Promi
   } finally {
     if (k === 2) map.setPixelRatio(before);
   }
-  const font = (size: number, weight = 400) => `${weight} ${size}px "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
+  const font = (size: number, weight = 400) =>
+    `${weight} ${size}px "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`;
 
   // title
   ctx.fillStyle = '#1f2328';

@@ -39,7 +39,14 @@ export function scaleTargetChart(industries: readonly Industry[]): { groups: Cha
   const groups = industries.map((ind) => {
     const rows: ChartRow[] = [];
     for (const t of ind.targets) {
-      rows.push({ industry: ind.id, label: t.label, value: null, qualifier: t.qualifier_zh ?? null, text: t.text_zh ?? (t.value !== null ? `${t.value} ${t.unit}` : null), cite: t.cite });
+      rows.push({
+        industry: ind.id,
+        label: t.label,
+        value: null,
+        qualifier: t.qualifier_zh ?? null,
+        text: t.text_zh ?? (t.value !== null ? `${t.value} ${t.unit}` : null),
+        cite: t.cite,
+      });
     }
     for (const seg of ind.segments) {
       for (const t of seg.targets) {
@@ -47,7 +54,10 @@ export function scaleTargetChart(industries: readonly Industry[]): { groups: Cha
         if (bar) max = Math.max(max, t.value!);
         rows.push({
           industry: ind.id,
-          label: { zh: `${seg.name.zh}${t.label.zh === '产业规模' ? '' : ` · ${t.label.zh}`}`, en: `${seg.name.en}${t.label.en === 'Scale' ? '' : ` · ${t.label.en}`}` },
+          label: {
+            zh: `${seg.name.zh}${t.label.zh === '产业规模' ? '' : ` · ${t.label.zh}`}`,
+            en: `${seg.name.en}${t.label.en === 'Scale' ? '' : ` · ${t.label.en}`}`,
+          },
           value: bar ? t.value : null,
           qualifier: t.qualifier_zh ?? null,
           text: bar ? null : (t.text_zh ?? `${t.value ?? ''} ${t.unit}`.trim()),

@@ -16,7 +16,14 @@ import { toCsv } from '../formats/csv.ts';
 import { DISTRICTS } from '../districts.ts';
 
 export const COMPARABLE_KINDS = ['pole', 'belt', 'new-town'] as const;
-export const SERVICE_KINDS = ['service-core', 'service-belt', 'service-cluster', 'service-pole', 'service-area', 'functional-zone'] as const;
+export const SERVICE_KINDS = [
+  'service-core',
+  'service-belt',
+  'service-cluster',
+  'service-pole',
+  'service-area',
+  'functional-zone',
+] as const;
 
 /** Stated: the plan names the 3+6 industry; inferred: we mapped the plan's own term to it. */
 export type CellBasis = 'stated' | 'inferred' | 'none';
@@ -66,8 +73,13 @@ export const districtUnitId = (code: string) => `district-${code}`;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Where a 3+6 industry stands in a set of links: stated beats inferred; terms and citations kept. */
-export function matrixCells(links: readonly Pick<IndustryLink, 'industry' | 'basis' | 'term_zh' | 'cite'>[]): Record<IndustryId, MatrixCell> {
-  const cells = Object.fromEntries(INDUSTRY_IDS.map((id) => [id, { basis: 'none', terms: [], cite: [] } as MatrixCell])) as Record<IndustryId, MatrixCell>;
+export function matrixCells(
+  links: readonly Pick<IndustryLink, 'industry' | 'basis' | 'term_zh' | 'cite'>[],
+): Record<IndustryId, MatrixCell> {
+  const cells = Object.fromEntries(INDUSTRY_IDS.map((id) => [id, { basis: 'none', terms: [], cite: [] } as MatrixCell])) as Record<
+    IndustryId,
+    MatrixCell
+  >;
   for (const link of links) {
     const cell = cells[link.industry];
     const basis: CellBasis = link.basis === 'stated' ? 'stated' : 'inferred';
@@ -82,7 +94,9 @@ export function matrixCells(links: readonly Pick<IndustryLink, 'industry' | 'bas
 
 export const OUTLINE_FRAME = { west: 120.85, east: 122.12, south: 30.66, north: 31.9, width: 160 } as const;
 const COS = Math.cos((31.2 * Math.PI) / 180);
-export const OUTLINE_HEIGHT = round1(((OUTLINE_FRAME.north - OUTLINE_FRAME.south) / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS)) * OUTLINE_FRAME.width);
+export const OUTLINE_HEIGHT = round1(
+  ((OUTLINE_FRAME.north - OUTLINE_FRAME.south) / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS)) * OUTLINE_FRAME.width,
+);
 
 /** A lon/lat in the small-map frame (x, y). */
 export function framePoint([lon, lat]: Position): [number, number] {
@@ -98,7 +112,10 @@ function projectToFrame([lon, lat]: Position): string {
 /** An SVG path for a geometry in the small-map frame (points become nothing: outlines only). */
 export function outlinePath(geometry: Geometry | null, tolerance = 0.003): string {
   if (!geometry) return '';
-  const simple = tolerance > 0 ? (simplify({ type: 'Feature', properties: {}, geometry }, { tolerance, highQuality: false }).geometry as Geometry) : geometry;
+  const simple =
+    tolerance > 0
+      ? (simplify({ type: 'Feature', properties: {}, geometry }, { tolerance, highQuality: false }).geometry as Geometry)
+      : geometry;
   const ring = (r: Position[], close: boolean) => `M${r.map(projectToFrame).join('L')}${close ? 'Z' : ''}`;
   switch (simple.type) {
     case 'Polygon':
@@ -127,7 +144,13 @@ export interface CompareInputs {
 
 const isAreal = (g: Geometry | undefined | null): g is Polygon | MultiPolygon => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
 
-function unitFrom(base: Omit<CompareUnit, 'area' | 'parks' | 'parksArea' | 'service' | 'outline'>, geometry: Geometry | null, published: Figure | null, circleOfPublished: boolean, inputs: CompareInputs): CompareUnit {
+function unitFrom(
+  base: Omit<CompareUnit, 'area' | 'parks' | 'parksArea' | 'service' | 'outline'>,
+  geometry: Geometry | null,
+  published: Figure | null,
+  circleOfPublished: boolean,
+  inputs: CompareInputs,
+): CompareUnit {
   const areal = isAreal(geometry) ? geometry : null;
   const computedKm2 = areal ? round1(turfArea(areal) / 1e6) : null;
   const publishedValue = published?.value ?? null;
@@ -142,7 +165,12 @@ function unitFrom(base: Omit<CompareUnit, 'area' | 'parks' | 'parksArea' | 'serv
         .filter((f) => (SERVICE_KINDS as readonly string[]).includes(f.kind))
         .filter((f) => {
           const g = inputs.shapes.get(f.id);
-          return g ? booleanIntersects({ type: 'Feature', properties: {}, geometry: g } as Feature, { type: 'Feature', properties: {}, geometry: areal } as Feature) : false;
+          return g
+            ? booleanIntersects(
+                { type: 'Feature', properties: {}, geometry: g } as Feature,
+                { type: 'Feature', properties: {}, geometry: areal } as Feature,
+              )
+            : false;
         })
         .map((f) => ({ id: f.id, kind: f.kind, name: f.name }))
     : [];
@@ -152,11 +180,18 @@ function unitFrom(base: Omit<CompareUnit, 'area' | 'parks' | 'parksArea' | 'serv
     area: {
       computedKm2,
       published,
-      differencePct: computedKm2 !== null && publishedValue !== null && publishedValue > 0 ? round1(((computedKm2 - publishedValue) / publishedValue) * 100) : null,
+      differencePct:
+        computedKm2 !== null && publishedValue !== null && publishedValue > 0
+          ? round1(((computedKm2 - publishedValue) / publishedValue) * 100)
+          : null,
       circleOfPublished,
     },
     parks,
-    parksArea: { knownKm2: round1(known.reduce((a, p) => a + p.areaKm2!, 0)), withArea: known.length, withoutArea: parks.length - known.length },
+    parksArea: {
+      knownKm2: round1(known.reduce((a, p) => a + p.areaKm2!, 0)),
+      withArea: known.length,
+      withoutArea: parks.length - known.length,
+    },
     service,
     outline: outlinePath(geometry),
   };
@@ -166,11 +201,14 @@ function unitFrom(base: Omit<CompareUnit, 'area' | 'parks' | 'parksArea' | 'serv
 export function compareUnits(inputs: CompareInputs): CompareUnit[] {
   const byId = new Map(inputs.features.map((f) => [f.id, f]));
   const layoutUnits = inputs.features
-    .filter((f): f is BuiltPlanFeature & { kind: (typeof COMPARABLE_KINDS)[number] } => (COMPARABLE_KINDS as readonly string[]).includes(f.kind))
+    .filter((f): f is BuiltPlanFeature & { kind: (typeof COMPARABLE_KINDS)[number] } =>
+      (COMPARABLE_KINDS as readonly string[]).includes(f.kind),
+    )
     .sort((a, b) => COMPARABLE_KINDS.indexOf(a.kind) - COMPARABLE_KINDS.indexOf(b.kind))
     .map((f) => {
       const children = inputs.features.filter((c) => c.parent === f.id);
-      const unionParts = f.geometry.type === 'union' ? f.geometry.of.map((id) => byId.get(id)).filter((x): x is BuiltPlanFeature => !!x) : [];
+      const unionParts =
+        f.geometry.type === 'union' ? f.geometry.of.map((id) => byId.get(id)).filter((x): x is BuiltPlanFeature => !!x) : [];
       const members = [...new Map([...children, ...unionParts].map((m) => [m.id, { id: m.id, name: m.name }])).values()];
       // The plan allocates industries to the belt itself and to each member it names (001 L961-987).
       const rows: MatrixRow[] = [
@@ -226,7 +264,10 @@ export const MAX_COMPARED = 6;
 /** `units=belt-yanwan,belt-huxi`: known ids in the order given, no repeats, at most six; the rest reported. */
 export function decodeComparison(raw: string | null, known: ReadonlySet<string>): { ids: string[]; dropped: string[] } {
   if (raw === null) return { ids: [...DEFAULT_COMPARISON], dropped: [] };
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ids: string[] = [];
   const dropped: string[] = [];
   for (const p of parts) {
@@ -257,17 +298,38 @@ export function comparisonTable(units: readonly CompareUnit[], industries: reado
     ['组成 / members', ...units.map((u) => u.members.map((m) => m.name.zh).join('、'))],
     ['几何面积 km² (turf) / computed area', ...units.map((u) => (u.area.computedKm2 === null ? '无数据' : String(u.area.computedKm2)))],
     ['公布面积 km² / published area', ...units.map((u) => (u.area.published?.value == null ? '无数据' : String(u.area.published.value)))],
-    ['公布面积来源 / source of published area', ...units.map((u) => (u.area.published ? u.area.published.cite.map((c) => formatCitation(c, 'zh')).join('; ') : ''))],
-    ['差异 % / difference', ...units.map((u) => (u.area.differencePct === null ? '' : `${u.area.differencePct}${u.area.circleOfPublished ? ' (按公布面积绘制的示意圆)' : ''}`))],
-    ['几何精度 / geometry precision', ...units.map((u) => (u.precision ? `${u.precision.level}${u.precision.radius_km ? ` ±${u.precision.radius_km} km` : ''}` : 'district boundary (ECharts)'))],
+    [
+      '公布面积来源 / source of published area',
+      ...units.map((u) => (u.area.published ? u.area.published.cite.map((c) => formatCitation(c, 'zh')).join('; ') : '')),
+    ],
+    [
+      '差异 % / difference',
+      ...units.map((u) =>
+        u.area.differencePct === null ? '' : `${u.area.differencePct}${u.area.circleOfPublished ? ' (按公布面积绘制的示意圆)' : ''}`,
+      ),
+    ],
+    [
+      '几何精度 / geometry precision',
+      ...units.map((u) =>
+        u.precision ? `${u.precision.level}${u.precision.radius_km ? ` ±${u.precision.radius_km} km` : ''}` : 'district boundary (ECharts)',
+      ),
+    ],
     ['特色园区数 / featured parks', ...units.map((u) => String(u.parks.length))],
     ['特色园区 / parks', ...units.map((u) => u.parks.map((p) => p.name.zh).join('、'))],
-    ['园区面积合计 km² / parks area', ...units.map((u) => `${u.parksArea.knownKm2} (${u.parksArea.withArea} 有面积, ${u.parksArea.withoutArea} 无数据)`)],
+    [
+      '园区面积合计 km² / parks area',
+      ...units.map((u) => `${u.parksArea.knownKm2} (${u.parksArea.withArea} 有面积, ${u.parksArea.withoutArea} 无数据)`),
+    ],
   ];
   for (const industry of industries) {
     rows.push([
       `${industry.name.zh} / ${industry.name.en}`,
-      ...units.map((u) => u.matrix.map((r) => (r.cells[industry.id].basis === 'none' ? '' : `${r.name.zh}: ${cellText(r.cells[industry.id])}`)).filter(Boolean).join(' | ')),
+      ...units.map((u) =>
+        u.matrix
+          .map((r) => (r.cells[industry.id].basis === 'none' ? '' : `${r.name.zh}: ${cellText(r.cells[industry.id])}`))
+          .filter(Boolean)
+          .join(' | '),
+      ),
     ]);
   }
   rows.push(['服务业布局重叠 / overlapping service layout', ...units.map((u) => u.service.map((s) => s.name.zh).join('、'))]);

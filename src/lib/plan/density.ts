@@ -159,8 +159,18 @@ interface Placeable {
 /** The columns the 3D mode draws: features with a density and a place on the map; no data is not drawn. */
 export function densityColumns(features: readonly Placeable[]): DensityColumn[] {
   return features
-    .filter((f): f is Placeable & { labelPoint: [number, number]; density: NonNullable<Placeable['density']> } => f.labelPoint !== null && f.density !== null)
-    .map((f) => ({ id: f.id, position: f.labelPoint, density: f.density.value, tier: f.density.tier, planned: f.density.planned, name: f.name }));
+    .filter(
+      (f): f is Placeable & { labelPoint: [number, number]; density: NonNullable<Placeable['density']> } =>
+        f.labelPoint !== null && f.density !== null,
+    )
+    .map((f) => ({
+      id: f.id,
+      position: f.labelPoint,
+      density: f.density.value,
+      tier: f.density.tier,
+      planned: f.density.planned,
+      name: f.name,
+    }));
 }
 
 /** "#e66101" → [230, 97, 1] (deck.gl takes colours as numbers). */

@@ -31,7 +31,23 @@ function properties(f: Exportable, industryName: (id: string) => string) {
   };
 }
 
-export const FEATURE_CSV_COLUMNS = ['id', 'kind', 'name_zh', 'name_en', 'districts', 'industries', 'industry_terms', 'area_km2', 'area_source', 'lon', 'lat', 'precision', 'precision_radius_km', 'precision_basis', 'citations'] as const;
+export const FEATURE_CSV_COLUMNS = [
+  'id',
+  'kind',
+  'name_zh',
+  'name_en',
+  'districts',
+  'industries',
+  'industry_terms',
+  'area_km2',
+  'area_source',
+  'lon',
+  'lat',
+  'precision',
+  'precision_radius_km',
+  'precision_basis',
+  'citations',
+] as const;
 
 export function featuresTable(features: readonly Exportable[], industryName: (id: string) => string): (string | number | null)[][] {
   return [
@@ -49,16 +65,18 @@ export function featuresCsv(features: readonly Exportable[], industryName: (id: 
 }
 
 /** Drawn shapes where there are any (schematic ones say so in `precision`), else the label point, else no geometry. */
-export function featuresGeojson(features: readonly Exportable[], shapes: ReadonlyMap<string, Geometry>, industryName: (id: string) => string): FeatureCollection {
+export function featuresGeojson(
+  features: readonly Exportable[],
+  shapes: ReadonlyMap<string, Geometry>,
+  industryName: (id: string) => string,
+): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: features.map(
-      (f): Feature => ({
-        type: 'Feature',
-        id: f.id,
-        properties: properties(f, industryName),
-        geometry: (shapes.get(f.id) ?? (f.label_point ? { type: 'Point', coordinates: f.label_point } : null)) as Geometry,
-      }),
-    ),
+    features: features.map((f): Feature => ({
+      type: 'Feature',
+      id: f.id,
+      properties: properties(f, industryName),
+      geometry: (shapes.get(f.id) ?? (f.label_point ? { type: 'Point', coordinates: f.label_point } : null)) as Geometry,
+    })),
   };
 }

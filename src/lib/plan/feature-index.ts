@@ -74,5 +74,8 @@ export function districtsMatching(districts: readonly DistrictIndexEntry[], chos
 
 /** For each 3+6 industry, the industries a filter on it reaches (itself, and 电子信息 for 集成电路 …). */
 export function industryReachMap(industries: readonly Industry[]): Record<IndustryId, IndustryId[]> {
-  return Object.fromEntries(industries.map((i) => [i.id, reachedIndustries([{ industry: i.id }], industries).sort()])) as Record<IndustryId, IndustryId[]>;
+  return Object.fromEntries(industries.map((i) => [i.id, reachedIndustries([{ industry: i.id }], industries).sort()])) as Record<
+    IndustryId,
+    IndustryId[]
+  >;
 }

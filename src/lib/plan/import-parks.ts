@@ -67,7 +67,16 @@ type Column = keyof typeof IMPORT_COLUMNS;
 
 export const TEMPLATE_CSV_ROWS = [
   ['name', 'industries', 'category', 'area_km2', 'lon', 'lat', 'district', 'source'],
-  ['示例: 某某智能制造产业园', '高端装备;人工智能', '市级特色产业园区', '2.5', '121.18', '31.30', '嘉定区', '上海市特色产业园区公告目录 (2022年版)'],
+  [
+    '示例: 某某智能制造产业园',
+    '高端装备;人工智能',
+    '市级特色产业园区',
+    '2.5',
+    '121.18',
+    '31.30',
+    '嘉定区',
+    '上海市特色产业园区公告目录 (2022年版)',
+  ],
   ['示例: 只有区、没有坐标的园区', '生物医药', '', '', '', '', '奉贤区', ''],
 ];
 
@@ -94,11 +103,17 @@ export function industriesFromText(text: string, ctx: Pick<ImportContext, 'indus
 export function districtFromText(text: string): string | null {
   const t = text.trim();
   if (!t) return null;
-  const d = DISTRICTS.find((x) => x.code === t || x.name_zh === t || x.name_zh.replace(/(新区|区)$/, '') === t || x.name_en.toLowerCase() === t.toLowerCase());
+  const d = DISTRICTS.find(
+    (x) => x.code === t || x.name_zh === t || x.name_zh.replace(/(新区|区)$/, '') === t || x.name_en.toLowerCase() === t.toLowerCase(),
+  );
   return d?.code ?? null;
 }
 
-const normalise = (s: string) => s.replace(/[\s·•()（）“”"'‘’「」《》\-—_]/g, '').replace(/^上海市?/, '').toLowerCase();
+const normalise = (s: string) =>
+  s
+    .replace(/[\s·•()（）“”"'‘’「」《》\-—_]/g, '')
+    .replace(/^上海市?/, '')
+    .toLowerCase();
 
 /** The project's feature a name refers to: the same name or alias, else one containing the other (4+ characters). */
 export function matchByName(name: string, features: ImportContext['features']): ImportedPark['match'] {
@@ -126,21 +141,48 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
   const v = (c: Column) => (raw.values[c] ?? '').trim();
   const name = v('name');
   if (!name) issues.push(issue(raw.row, 'name', '名称为空', 'the name is empty'));
-  else if (name.length > IMPORT_LIMITS.nameLength) issues.push(issue(raw.row, 'name', `名称超过 ${IMPORT_LIMITS.nameLength} 字`, `the name is longer than ${IMPORT_LIMITS.nameLength} characters`));
+  else if (name.length > IMPORT_LIMITS.nameLength)
+    issues.push(
+      issue(raw.row, 'name', `名称超过 ${IMPORT_LIMITS.nameLength} 字`, `the name is longer than ${IMPORT_LIMITS.nameLength} characters`),
+    );
 
   const { ids, unknown } = industriesFromText(v('industries'), ctx);
-  if (unknown.length) issues.push(issue(raw.row, 'industries', `无法识别的产业: ${unknown.join('、')} (应为“3+6”产业名称或代码)`, `unknown industries: ${unknown.join(', ')} (use the 3+6 names or ids)`));
+  if (unknown.length)
+    issues.push(
+      issue(
+        raw.row,
+        'industries',
+        `无法识别的产业: ${unknown.join('、')} (应为“3+6”产业名称或代码)`,
+        `unknown industries: ${unknown.join(', ')} (use the 3+6 names or ids)`,
+      ),
+    );
   let industries = ids;
   if (industries.length === 0 && unknown.length === 0) {
     industries = industriesFromText(v('category'), ctx).ids;
-    if (industries.length === 0) issues.push(issue(raw.row, 'industries', '没有“3+6”产业 (产业列为空, 类别列也无法识别)', 'no 3+6 industry (the industries column is empty and the category names none)'));
+    if (industries.length === 0)
+      issues.push(
+        issue(
+          raw.row,
+          'industries',
+          '没有“3+6”产业 (产业列为空, 类别列也无法识别)',
+          'no 3+6 industry (the industries column is empty and the category names none)',
+        ),
+      );
   }
 
   let areaKm2: number | null = null;
   const areaText = v('area_km2');
   if (areaText) {
     const n = Number(areaText);
-    if (!Number.isFinite(n) || n <= 0 || n > 1000) issues.push(issue(raw.row, 'area_km2', `面积应为 0 到 1000 之间的数字 (km²), 实为“${areaText}”`, `the area must be a number above 0 and at most 1000 (km²), found "${areaText}"`));
+    if (!Number.isFinite(n) || n <= 0 || n > 1000)
+      issues.push(
+        issue(
+          raw.row,
+          'area_km2',
+          `面积应为 0 到 1000 之间的数字 (km²), 实为“${areaText}”`,
+          `the area must be a number above 0 and at most 1000 (km²), found "${areaText}"`,
+        ),
+      );
     else areaKm2 = n;
   }
 
@@ -154,19 +196,30 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
     const lat = Number(latText);
     const inLon = (x: number) => x >= SHANGHAI_BOUNDS.lon[0] && x <= SHANGHAI_BOUNDS.lon[1];
     const inLat = (x: number) => x >= SHANGHAI_BOUNDS.lat[0] && x <= SHANGHAI_BOUNDS.lat[1];
-    if (!lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat)) issues.push(issue(raw.row, lonText ? 'lat' : 'lon', '经纬度应成对填写且为数字', 'longitude and latitude must both be numbers'));
+    if (!lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat))
+      issues.push(issue(raw.row, lonText ? 'lat' : 'lon', '经纬度应成对填写且为数字', 'longitude and latitude must both be numbers'));
     else if (inLat(lon) && inLon(lat)) issues.push(issue(raw.row, 'lon', '经度和纬度似乎填反了', 'longitude and latitude look swapped'));
-    else if (!inLon(lon) || !inLat(lat)) issues.push(issue(raw.row, 'lon', `坐标 (${lon}, ${lat}) 不在上海范围内 (WGS84 经纬度)`, `(${lon}, ${lat}) is not in Shanghai (WGS84 longitude, latitude)`));
+    else if (!inLon(lon) || !inLat(lat))
+      issues.push(
+        issue(
+          raw.row,
+          'lon',
+          `坐标 (${lon}, ${lat}) 不在上海范围内 (WGS84 经纬度)`,
+          `(${lon}, ${lat}) is not in Shanghai (WGS84 longitude, latitude)`,
+        ),
+      );
     else point = [lon, lat];
   }
   const districtText = v('district');
   const district = districtFromText(districtText);
-  if (districtText && !district) issues.push(issue(raw.row, 'district', `无法识别的区: “${districtText}”`, `unknown district "${districtText}"`));
+  if (districtText && !district)
+    issues.push(issue(raw.row, 'district', `无法识别的区: “${districtText}”`, `unknown district "${districtText}"`));
   if (!point && !lonText && !latText && district) {
     point = ctx.districtCentres[district] ?? null;
     locatedBy = 'district-centre';
   }
-  if (!point && !lonText && !latText && !districtText && !raw.geometryProblem) issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
+  if (!point && !lonText && !latText && !districtText && !raw.geometryProblem)
+    issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
 
   if (issues.length || !point) return { park: null, issues };
   return {
@@ -189,7 +242,8 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
 
 function columnOf(header: string): Column | null {
   const h = header.trim().toLowerCase();
-  for (const [col, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][]) if (names.some((n) => n.toLowerCase() === h)) return col;
+  for (const [col, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][])
+    if (names.some((n) => n.toLowerCase() === h)) return col;
   return null;
 }
 
@@ -198,13 +252,24 @@ function csvRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal']; 
   try {
     table = parseCsvRows(text);
   } catch (e) {
-    return { rows: [], issues: [], fatal: { zh: `CSV 无法解析: ${(e as Error).message}`, en: `The CSV cannot be read: ${(e as Error).message}` } };
+    return {
+      rows: [],
+      issues: [],
+      fatal: { zh: `CSV 无法解析: ${(e as Error).message}`, en: `The CSV cannot be read: ${(e as Error).message}` },
+    };
   }
   const [header, ...body] = table;
   if (!header) return { rows: [], issues: [], fatal: { zh: '文件为空', en: 'The file is empty' } };
   const columns = header.map(columnOf);
   if (!columns.includes('name')) {
-    return { rows: [], issues: [], fatal: { zh: `缺少名称列 (name 或 名称); 表头为: ${header.join(', ')}`, en: `No name column (name or 名称); the header is: ${header.join(', ')}` } };
+    return {
+      rows: [],
+      issues: [],
+      fatal: {
+        zh: `缺少名称列 (name 或 名称); 表头为: ${header.join(', ')}`,
+        en: `No name column (name or 名称); the header is: ${header.join(', ')}`,
+      },
+    };
   }
   const issues: RowIssue[] = header
     .map((h, i) => (columns[i] === null && h.trim() ? issue(1, h, '未知列, 已忽略', 'unknown column, ignored') : null))
@@ -222,12 +287,21 @@ function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { rows: [], issues: [], fatal: { zh: `GeoJSON 无法解析: ${(e as Error).message}`, en: `The GeoJSON cannot be read: ${(e as Error).message}` } };
+    return {
+      rows: [],
+      issues: [],
+      fatal: { zh: `GeoJSON 无法解析: ${(e as Error).message}`, en: `The GeoJSON cannot be read: ${(e as Error).message}` },
+    };
   }
-  const features = (doc as { type?: unknown; features?: unknown }).type === 'FeatureCollection' ? (doc as { features: unknown }).features : null;
-  if (!Array.isArray(features)) return { rows: [], issues: [], fatal: { zh: '不是 GeoJSON FeatureCollection', en: 'Not a GeoJSON FeatureCollection' } };
+  const features =
+    (doc as { type?: unknown; features?: unknown }).type === 'FeatureCollection' ? (doc as { features: unknown }).features : null;
+  if (!Array.isArray(features))
+    return { rows: [], issues: [], fatal: { zh: '不是 GeoJSON FeatureCollection', en: 'Not a GeoJSON FeatureCollection' } };
   const rows = features.map((f: unknown, i): RawRow => {
-    const feature = (f ?? {}) as { properties?: Record<string, unknown> | null; geometry?: { type?: unknown; coordinates?: unknown } | null };
+    const feature = (f ?? {}) as {
+      properties?: Record<string, unknown> | null;
+      geometry?: { type?: unknown; coordinates?: unknown } | null;
+    };
     const props = feature.properties ?? {};
     const values: Partial<Record<Column, string>> = {};
     for (const [key, value] of Object.entries(props)) {
@@ -250,7 +324,8 @@ export function parseImport(text: string, filename: string, ctx: ImportContext):
   const isJson = /\.(geo)?json$/i.test(filename);
   const read = isJson ? geojsonRows(text) : csvRows(text);
   if (read.fatal) return { accepted: [], issues: [], fatal: read.fatal };
-  if (read.rows.length > IMPORT_LIMITS.rows) return { accepted: [], issues: [], fatal: { zh: `超过 ${IMPORT_LIMITS.rows} 行`, en: `More than ${IMPORT_LIMITS.rows} rows` } };
+  if (read.rows.length > IMPORT_LIMITS.rows)
+    return { accepted: [], issues: [], fatal: { zh: `超过 ${IMPORT_LIMITS.rows} 行`, en: `More than ${IMPORT_LIMITS.rows} rows` } };
   const accepted: ImportedPark[] = [];
   const issues = [...read.issues];
   for (const raw of read.rows) {

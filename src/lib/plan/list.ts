@@ -14,12 +14,21 @@ export interface Sort {
   descending: boolean;
 }
 
-export function visibleFeatures(features: readonly FeatureIndexEntry[], layersOn: readonly string[], industries: readonly IndustryId[]): FeatureIndexEntry[] {
+export function visibleFeatures(
+  features: readonly FeatureIndexEntry[],
+  layersOn: readonly string[],
+  industries: readonly IndustryId[],
+): FeatureIndexEntry[] {
   const kinds = new Set(PLAN_LAYERS.filter((l) => layersOn.includes(l.id)).flatMap((l) => [...l.kinds]));
   return features.filter((f) => kinds.has(f.kind) && (industries.length === 0 || f.reach.some((id) => industries.includes(id))));
 }
 
-export function sortRows(rows: readonly FeatureIndexEntry[], sort: Sort, language: 'zh' | 'en', industryOrder: readonly IndustryId[]): FeatureIndexEntry[] {
+export function sortRows(
+  rows: readonly FeatureIndexEntry[],
+  sort: Sort,
+  language: 'zh' | 'en',
+  industryOrder: readonly IndustryId[],
+): FeatureIndexEntry[] {
   const collator = new Intl.Collator(language === 'zh' ? 'zh-Hans-CN-u-co-pinyin' : 'en');
   const districtName = (f: FeatureIndexEntry) => {
     const d = DISTRICTS.find((x) => x.code === f.districts[0]);
@@ -43,7 +52,15 @@ export function sortRows(rows: readonly FeatureIndexEntry[], sort: Sort, languag
   const out = [...rows].sort((a, b) => {
     // "no data" (empty district, no industry, no area) always sorts last, whichever the direction
     const empty = (f: FeatureIndexEntry) =>
-      sort.key === 'area' ? f.areaKm2 === null : sort.key === 'density' ? f.density === null : sort.key === 'district' ? f.districts.length === 0 : sort.key === 'industry' ? f.industries.length === 0 : false;
+      sort.key === 'area'
+        ? f.areaKm2 === null
+        : sort.key === 'density'
+          ? f.density === null
+          : sort.key === 'district'
+            ? f.districts.length === 0
+            : sort.key === 'industry'
+              ? f.industries.length === 0
+              : false;
     const emptyA = empty(a);
     const emptyB = empty(b);
     if (emptyA !== emptyB) return emptyA ? 1 : -1;

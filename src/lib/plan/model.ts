@@ -4,7 +4,7 @@
  * import the inferred types. One place, so the data and the code cannot drift apart.
  */
 import { z } from 'zod';
-import { DEMONSTRATION_FIELDS, DOCUMENTS, FEATURE_KINDS, INDUSTRY_IDS, PRECISION_LEVELS } from './vocabulary.ts';
+import { DOCUMENTS, FEATURE_KINDS, INDUSTRY_IDS, PRECISION_LEVELS } from './vocabulary.ts';
 
 // ── Vocabulary ────────────────────────────────────────────────────────────────────────────────
 
@@ -82,8 +82,14 @@ export const Figure = z
     land_basis: z.enum(['whole-area', 'industrial-land']).optional(),
     cite: Cites,
   })
-  .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, { message: 'a figure without a value must say its qualitative target in text_zh', path: ['value'] })
-  .refine((f) => f.measure !== 'output' || ['亿元', '万亿元', '万元'].includes(f.unit), { message: 'an output figure is money: 亿元, 万亿元 or 万元', path: ['unit'] });
+  .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, {
+    message: 'a figure without a value must say its qualitative target in text_zh',
+    path: ['value'],
+  })
+  .refine((f) => f.measure !== 'output' || ['亿元', '万亿元', '万元'].includes(f.unit), {
+    message: 'an output figure is money: 亿元, 万亿元 or 万元',
+    path: ['unit'],
+  });
 export type Figure = z.infer<typeof Figure>;
 
 /** A fact we know but no source gives: shown as unverified, never feeds a figure. */
@@ -155,7 +161,12 @@ export const GeometrySpec = z.discriminatedUnion('type', [
   /** The part of the named districts' land inside `clip`. */
   z.object({ type: z.literal('district-part'), codes: z.array(z.string().regex(/^3101\d\d$/)).min(1), clip: z.array(Ring).min(1) }),
   z.object({ type: z.literal('union'), of: z.array(z.string()).min(1) }),
-  z.object({ type: z.literal('circle'), center: LngLat, area_km2: z.number().positive().optional(), radius_km: z.number().positive().optional() }),
+  z.object({
+    type: z.literal('circle'),
+    center: LngLat,
+    area_km2: z.number().positive().optional(),
+    radius_km: z.number().positive().optional(),
+  }),
   z.object({ type: z.literal('point'), coordinates: LngLat }),
   z.object({ type: z.literal('polygon'), coordinates: z.array(Ring).min(1) }),
   z.object({ type: z.literal('line'), coordinates: z.array(LngLat).min(2) }),
@@ -168,7 +179,6 @@ export type GeometrySpec = z.infer<typeof GeometrySpec>;
 
 export const FeatureKind = z.enum(FEATURE_KINDS);
 export type FeatureKind = z.infer<typeof FeatureKind>;
-
 
 export const Role = z.object({ text_zh: z.string().min(1), cite: Cites });
 
@@ -208,7 +218,6 @@ export const PlanFeature = z.object({
 export type PlanFeature = z.infer<typeof PlanFeature>;
 
 // ── Districts ────────────────────────────────────────────────────────────────────────────────
-
 
 export const DistrictProfile = z.object({
   code: z.string().regex(/^3101\d\d$/),
@@ -251,7 +260,9 @@ export const GazetteerEntry = z.object({
   name_zh: z.string().min(1),
   kind: z.string().min(1),
   sources: z.string().min(1),
-  placement: z.string().regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
+  placement: z
+    .string()
+    .regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
 });
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
 

@@ -14,4 +14,3 @@ export function industryFromSlug(slug: string): IndustryId | null {
   const id = slug.toUpperCase();
   return (INDUSTRY_IDS as readonly string[]).includes(id) ? (id as IndustryId) : null;
 }
-

@@ -22,7 +22,16 @@ export interface Link {
 const link = (f: BuiltPlanFeature): Link => ({ id: f.id, name: f.name, kind: f.kind, path: featurePath(f) });
 
 /** Kinds that hold other places: a feature "lies in" these when its point is inside their shape. */
-const CONTAINERS: readonly FeatureKind[] = ['pole', 'belt', 'belt-member', 'new-town', 'service-core', 'service-pole', 'service-area', 'functional-zone'];
+const CONTAINERS: readonly FeatureKind[] = [
+  'pole',
+  'belt',
+  'belt-member',
+  'new-town',
+  'service-core',
+  'service-pole',
+  'service-area',
+  'functional-zone',
+];
 
 const isAreal = (g: Geometry | undefined): g is Polygon | MultiPolygon => !!g && (g.type === 'Polygon' || g.type === 'MultiPolygon');
 
@@ -42,16 +51,31 @@ export interface FeatureProfile {
   memberIndustries: { member: Link; links: { industry: IndustryId; term_zh: string; basis: 'stated' | 'interpretive' }[] }[];
 }
 
-export function featureProfile(feature: BuiltPlanFeature, all: readonly BuiltPlanFeature[], shapes: ReadonlyMap<string, Geometry>, nearbyCount = 5): FeatureProfile {
+export function featureProfile(
+  feature: BuiltPlanFeature,
+  all: readonly BuiltPlanFeature[],
+  shapes: ReadonlyMap<string, Geometry>,
+  nearbyCount = 5,
+): FeatureProfile {
   const byId = new Map(all.map((f) => [f.id, f]));
   const parent = feature.parent ? byId.get(feature.parent) : undefined;
   const point = feature.label_point;
   const isArea = CONTAINERS.includes(feature.kind);
   // its own members (children, or the parts its shape is the union of) are not places it lies in
-  const members = new Set([...all.filter((f) => f.parent === feature.id).map((f) => f.id), ...(feature.geometry.type === 'union' ? feature.geometry.of : [])]);
+  const members = new Set([
+    ...all.filter((f) => f.parent === feature.id).map((f) => f.id),
+    ...(feature.geometry.type === 'union' ? feature.geometry.of : []),
+  ]);
   const within = point
     ? all
-        .filter((f) => f.id !== feature.id && !members.has(f.id) && CONTAINERS.includes(f.kind) && isAreal(shapes.get(f.id)) && booleanPointInPolygon(point, shapes.get(f.id) as Polygon | MultiPolygon))
+        .filter(
+          (f) =>
+            f.id !== feature.id &&
+            !members.has(f.id) &&
+            CONTAINERS.includes(f.kind) &&
+            isAreal(shapes.get(f.id)) &&
+            booleanPointInPolygon(point, shapes.get(f.id) as Polygon | MultiPolygon),
+        )
         .map(link)
     : [];
   const ownShape = shapes.get(feature.id);
@@ -61,13 +85,14 @@ export function featureProfile(feature: BuiltPlanFeature, all: readonly BuiltPla
     industry,
     parks: parks.filter((p) => p.industries.some((l) => l.industry === industry)).map(link),
   }));
-  const nearby = point && !isArea
-    ? parks
-        .filter((p) => p.label_point)
-        .map((p) => ({ ...link(p), distanceKm: Math.round(distance(point, p.label_point!, { units: 'kilometers' }) * 10) / 10 }))
-        .sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id))
-        .slice(0, nearbyCount)
-    : [];
+  const nearby =
+    point && !isArea
+      ? parks
+          .filter((p) => p.label_point)
+          .map((p) => ({ ...link(p), distanceKm: Math.round(distance(point, p.label_point!, { units: 'kilometers' }) * 10) / 10 }))
+          .sort((a, b) => a.distanceKm - b.distanceKm || a.id.localeCompare(b.id))
+          .slice(0, nearbyCount)
+      : [];
   const parksInside =
     isArea && isAreal(ownShape) ? parks.filter((p) => p.label_point && booleanPointInPolygon(p.label_point, ownShape)).map(link) : [];
   const memberFeatures = all.filter((f) => members.has(f.id));
@@ -104,7 +129,10 @@ export function districtPage(code: string, all: readonly BuiltPlanFeature[], dis
     name: { zh: d.name_zh, en: d.name_en },
     profile,
     features: all.filter((f) => f.districts.includes(code)).map(link),
-    belts: (profile?.belts ?? []).map((id) => byId.get(id)).filter((f): f is BuiltPlanFeature => !!f).map(link),
+    belts: (profile?.belts ?? [])
+      .map((id) => byId.get(id))
+      .filter((f): f is BuiltPlanFeature => !!f)
+      .map(link),
   };
 }
 
@@ -115,7 +143,12 @@ export interface IndustryPage {
   districts: { code: string; name: Name; terms: string[] }[];
 }
 
-export function industryPage(id: IndustryId, all: readonly BuiltPlanFeature[], industries: readonly Industry[], districts: readonly DistrictProfile[]): IndustryPage | null {
+export function industryPage(
+  id: IndustryId,
+  all: readonly BuiltPlanFeature[],
+  industries: readonly Industry[],
+  districts: readonly DistrictProfile[],
+): IndustryPage | null {
   const industry = industries.find((i) => i.id === id);
   if (!industry) return null;
   const features = all
@@ -129,7 +162,11 @@ export function industryPage(id: IndustryId, all: readonly BuiltPlanFeature[], i
     .filter((d) => reachedIndustries(d.industries, industries).includes(id))
     .map((d) => {
       const meta = DISTRICTS.find((x) => x.code === d.code)!;
-      return { code: d.code, name: { zh: meta.name_zh, en: meta.name_en }, terms: [...new Set(d.industries.filter((l) => reachedIndustries([l], industries).includes(id)).map((l) => l.term_zh))] };
+      return {
+        code: d.code,
+        name: { zh: meta.name_zh, en: meta.name_en },
+        terms: [...new Set(d.industries.filter((l) => reachedIndustries([l], industries).includes(id)).map((l) => l.term_zh))],
+      };
     });
   return { industry, features, districts: districtRows };
 }

@@ -9,7 +9,11 @@ import type { GeometrySpec, Industry, IndustryId, IndustryLink } from './model.t
  * segment of 生命健康: choosing 电子信息 therefore also reaches what is linked to 集成电路, and
  * choosing 集成电路 reaches a 电子信息 link whose segment is 集成电路.
  */
-export function linkMatches(link: Pick<IndustryLink, 'industry' | 'segment'>, selected: ReadonlySet<IndustryId>, industries: readonly Industry[]): boolean {
+export function linkMatches(
+  link: Pick<IndustryLink, 'industry' | 'segment'>,
+  selected: ReadonlySet<IndustryId>,
+  industries: readonly Industry[],
+): boolean {
   if (selected.has(link.industry)) return true;
   for (const industry of industries) {
     if (!selected.has(industry.id)) continue;
@@ -34,7 +38,10 @@ export function matchesIndustries(
 }
 
 /** The 3+6 ids a set of links reaches, including the parents named by same_as (IC → EI, BIO → LH). */
-export function reachedIndustries(links: readonly Pick<IndustryLink, 'industry' | 'segment'>[], industries: readonly Industry[]): IndustryId[] {
+export function reachedIndustries(
+  links: readonly Pick<IndustryLink, 'industry' | 'segment'>[],
+  industries: readonly Industry[],
+): IndustryId[] {
   const out = new Set<IndustryId>();
   for (const l of links) {
     out.add(l.industry);
@@ -57,7 +64,12 @@ interface Countable {
  * For each industry, how many features on the visible layers lie in view (by their label point)
  * and reach it. `kindsOn` are the feature kinds of the visible layers.
  */
-export function countsInView(features: readonly Countable[], kindsOn: ReadonlySet<string>, bounds: Bounds | null, ids: readonly IndustryId[]): Record<string, number> {
+export function countsInView(
+  features: readonly Countable[],
+  kindsOn: ReadonlySet<string>,
+  bounds: Bounds | null,
+  ids: readonly IndustryId[],
+): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
   for (const f of features) {
     if (!kindsOn.has(f.kind) || !f.labelPoint) continue;

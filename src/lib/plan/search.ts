@@ -16,7 +16,11 @@ export interface SearchHit<T> {
   score: number;
 }
 
-const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-'’·.()（）]+/g, '');
+const normalise = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-'’·.()（）]+/g, '');
 
 export function search<T extends Searchable>(items: readonly T[], query: string, limit = 8): SearchHit<T>[] {
   const q = normalise(query);

@@ -94,14 +94,25 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function industryFit(c: Candidate, q: FinderQuery): { basis: 'stated' | 'interpretive'; matched: IndustryId[] } | null {
   const hits = c.links.filter(
-    (l) => q.industries.includes(l.industry) || l.reach.some((r) => q.industries.includes(r)) || (l.segment !== undefined && q.segments.includes(l.segment)),
+    (l) =>
+      q.industries.includes(l.industry) ||
+      l.reach.some((r) => q.industries.includes(r)) ||
+      (l.segment !== undefined && q.segments.includes(l.segment)),
   );
   if (hits.length === 0) return null;
-  const matched = [...new Set(hits.flatMap((l) => [l.industry, ...l.reach]).filter((id) => q.industries.includes(id) || hits.some((h) => h.industry === id)))];
+  const matched = [
+    ...new Set(
+      hits.flatMap((l) => [l.industry, ...l.reach]).filter((id) => q.industries.includes(id) || hits.some((h) => h.industry === id)),
+    ),
+  ];
   return { basis: hits.some((l) => l.basis === 'stated') ? 'stated' : 'interpretive', matched };
 }
 
-export function rankSites(candidates: readonly Candidate[], query: FinderQuery, place: FinderPlace): { results: Ranked[]; excluded: Record<ExclusionReason, number> } {
+export function rankSites(
+  candidates: readonly Candidate[],
+  query: FinderQuery,
+  place: FinderPlace,
+): { results: Ranked[]; excluded: Record<ExclusionReason, number> } {
   const excluded: Record<ExclusionReason, number> = { industry: 0, area: 0, distance: 0, within: 0, 'not-placed': 0 };
   const industryOn = query.industries.length > 0 || query.segments.length > 0;
   const scored: Omit<Ranked, 'rank'>[] = [];
@@ -140,9 +151,19 @@ export function rankSites(candidates: readonly Candidate[], query: FinderQuery, 
       detail: c.areaKm2 === null ? 'unknown' : `${c.areaKm2} km²`,
     });
     if (place.centre) {
-      contributions.push({ criterion: 'proximity', points: round1(WEIGHTS.proximity * (1 - distanceKm! / query.radiusKm)), max: WEIGHTS.proximity, detail: `${distanceKm} km` });
+      contributions.push({
+        criterion: 'proximity',
+        points: round1(WEIGHTS.proximity * (1 - distanceKm! / query.radiusKm)),
+        max: WEIGHTS.proximity,
+        detail: `${distanceKm} km`,
+      });
     }
-    contributions.push({ criterion: 'designation', points: c.designated ? WEIGHTS.designation : 0, max: WEIGHTS.designation, detail: c.designated ? 'municipal-featured-park' : 'none' });
+    contributions.push({
+      criterion: 'designation',
+      points: c.designated ? WEIGHTS.designation : 0,
+      max: WEIGHTS.designation,
+      detail: c.designated ? 'municipal-featured-park' : 'none',
+    });
     const flags: Ranked['flags'] = [];
     if (c.areaKm2 === null) flags.push('area-unknown');
     if (fit?.basis === 'interpretive') flags.push('inferred-only');
@@ -184,7 +205,10 @@ interface PlanLike {
   cite: Citation[];
 }
 
-export function planCandidates(features: readonly PlanLike[], reach: (link: { industry: IndustryId; segment?: string | undefined }) => IndustryId[]): Candidate[] {
+export function planCandidates(
+  features: readonly PlanLike[],
+  reach: (link: { industry: IndustryId; segment?: string | undefined }) => IndustryId[],
+): Candidate[] {
   return features
     .filter((f) => (CANDIDATE_KINDS as readonly string[]).includes(f.kind))
     .map((f) => ({
@@ -194,7 +218,12 @@ export function planCandidates(features: readonly PlanLike[], reach: (link: { in
       origin: 'plan' as const,
       point: f.label_point,
       areaKm2: f.area?.value ?? null,
-      links: f.industries.map((l) => ({ industry: l.industry, segment: l.segment, basis: l.basis, reach: reach(l).filter((id) => id !== l.industry) })),
+      links: f.industries.map((l) => ({
+        industry: l.industry,
+        segment: l.segment,
+        basis: l.basis,
+        reach: reach(l).filter((id) => id !== l.industry),
+      })),
       designated: f.designations.some((d) => d.programme === 'municipal-featured-park'),
       districts: f.districts,
       precision: `${f.precision.level}${f.precision.radius_km ? ` ±${f.precision.radius_km} km` : ''}`,
@@ -205,7 +234,26 @@ export function planCandidates(features: readonly PlanLike[], reach: (link: { in
 // ── Exports: CSV and GeoJSON with the score, its parts and the sources ─────────────────────────
 
 export function resultsTable(results: readonly Ranked[]): (string | number | null)[][] {
-  const header = ['rank', 'id', 'name_zh', 'name_en', 'kind', 'origin', 'score', 'max_score', ...Object.keys(WEIGHTS).map((c) => `points_${c}`), 'distance_km', 'area_km2', 'matched_industries', 'districts', 'lon', 'lat', 'precision', 'flags', 'sources'];
+  const header = [
+    'rank',
+    'id',
+    'name_zh',
+    'name_en',
+    'kind',
+    'origin',
+    'score',
+    'max_score',
+    ...Object.keys(WEIGHTS).map((c) => `points_${c}`),
+    'distance_km',
+    'area_km2',
+    'matched_industries',
+    'districts',
+    'lon',
+    'lat',
+    'precision',
+    'flags',
+    'sources',
+  ];
   const rows = results.map((r) => [
     r.rank,
     r.candidate.id,
@@ -265,7 +313,12 @@ export function resultsGeojson(results: readonly Ranked[], query: FinderQuery): 
 }
 
 /** What the map draws for a search: the area searched (turf circle), its centre and the numbered results. */
-export function finderOverlay(results: readonly Ranked[], centre: [number, number] | null, radiusKm: number, selected: string | null): FeatureCollection {
+export function finderOverlay(
+  results: readonly Ranked[],
+  centre: [number, number] | null,
+  radiusKm: number,
+  selected: string | null,
+): FeatureCollection {
   const features: FeatureCollection['features'] = [];
   if (centre) {
     features.push({ ...circle(centre, radiusKm, { steps: 96, units: 'kilometers' }), properties: { role: 'search-area' } });
@@ -274,13 +327,20 @@ export function finderOverlay(results: readonly Ranked[], centre: [number, numbe
   // drawn last-ranked first, so the best sit on top where they overlap
   for (const r of [...results].reverse()) {
     if (!r.candidate.point) continue;
-    features.push({ type: 'Feature', properties: { role: 'result', id: r.candidate.id, rank: r.rank, selected: r.candidate.id === selected }, geometry: { type: 'Point', coordinates: r.candidate.point } });
+    features.push({
+      type: 'Feature',
+      properties: { role: 'result', id: r.candidate.id, rank: r.rank, selected: r.candidate.id === selected },
+      geometry: { type: 'Point', coordinates: r.candidate.point },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
 
 /** A map view that frames the search circle: centred on it, zoomed so the radius fits (20 km ≈ zoom 9.6). */
-export function viewForSearch(centre: [number, number] | null, radiusKm: number): { center: [number, number]; zoom: number; bearing: number; pitch: number } | null {
+export function viewForSearch(
+  centre: [number, number] | null,
+  radiusKm: number,
+): { center: [number, number]; zoom: number; bearing: number; pitch: number } | null {
   if (!centre) return null;
   return { center: centre, zoom: Math.max(7, Math.min(13, 9.6 - Math.log2(radiusKm / 20))), bearing: 0, pitch: 0 };
 }

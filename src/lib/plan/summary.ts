@@ -57,7 +57,10 @@ export function featureSummary(features: readonly FeatureLike[]) {
     total: features.length,
     drawn: features.filter((f) => f.drawn).length,
     byKind: countBy(features, (f) => f.kind),
-    byPrecision: countBy(features.filter((f) => f.drawn), (f) => f.precision.level),
+    byPrecision: countBy(
+      features.filter((f) => f.drawn),
+      (f) => f.precision.level,
+    ),
     withUnverified: features.filter((f) => f.unverified.length > 0).length,
     withConflicts: features.filter((f) => f.conflicts.length > 0).length,
   };

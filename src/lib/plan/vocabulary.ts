@@ -10,31 +10,73 @@ export type IndustryId = (typeof INDUSTRY_IDS)[number];
 
 /** The five plan documents, keyed as the seeds are, with their line counts (citations must fit). */
 export const DOCUMENTS = {
-  '000': { lines: 534, title_zh: '上海市推动先进制造业和现代服务业深度融合发展的实施意见', ref: '沪经信生〔2021〕766号', date: '2021-09-23' },
+  '000': {
+    lines: 534,
+    title_zh: '上海市推动先进制造业和现代服务业深度融合发展的实施意见',
+    ref: '沪经信生〔2021〕766号',
+    date: '2021-09-23',
+  },
   '001': { lines: 1544, title_zh: '上海市先进制造业发展“十四五”规划', ref: '沪府办发〔2021〕12号', date: '2021-07-05' },
   '002': { lines: 366, title_zh: '关于开展上海市第五批服务型制造示范遴选工作的通知', ref: '沪经信生〔2023〕556号', date: '2023-07-06' },
   '003': { lines: 1653, title_zh: '上海市服务业发展“十四五”规划', ref: '沪府办发〔2021〕7号', date: '2021-06-16' },
-  '004': { lines: 102, title_zh: '浙江省推动先进制造业和现代服务业深度融合发展的实施意见（征求意见稿）', ref: '征求意见稿', date: 'undated' },
+  '004': {
+    lines: 102,
+    title_zh: '浙江省推动先进制造业和现代服务业深度融合发展的实施意见（征求意见稿）',
+    ref: '征求意见稿',
+    date: 'undated',
+  },
 } as const;
 
 export const PRECISION_LEVELS = ['surveyed', 'approximate', 'schematic'] as const;
 
 export const FEATURE_KINDS = [
-  'pole', 'belt', 'belt-member', 'new-town', 'industrial-base', 'transformation-area', 'brand-park', 'featured-park',
-  'innovation-cluster', 'service-core', 'service-belt', 'service-cluster', 'service-pole', 'service-area',
-  'functional-zone', 'design-cluster', 'health-cluster', 'sports-base', 'culture-base', 'transport-hub', 'facility',
+  'pole',
+  'belt',
+  'belt-member',
+  'new-town',
+  'industrial-base',
+  'transformation-area',
+  'brand-park',
+  'featured-park',
+  'innovation-cluster',
+  'service-core',
+  'service-belt',
+  'service-cluster',
+  'service-pole',
+  'service-area',
+  'functional-zone',
+  'design-cluster',
+  'health-cluster',
+  'sports-base',
+  'culture-base',
+  'transport-hub',
+  'facility',
 ] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
 
 /** Which layer group a kind belongs to (the layer panel's groups). */
 export const LAYER_GROUP_OF: Record<FeatureKind, 'manufacturing' | 'parks' | 'service' | 'context'> = {
-  pole: 'manufacturing', belt: 'manufacturing', 'belt-member': 'manufacturing', 'new-town': 'manufacturing',
-  'industrial-base': 'manufacturing', 'transformation-area': 'manufacturing', 'brand-park': 'manufacturing',
-  'featured-park': 'parks', 'innovation-cluster': 'context',
-  'service-core': 'service', 'service-belt': 'service', 'service-cluster': 'service', 'service-pole': 'service',
-  'service-area': 'service', 'functional-zone': 'service',
-  'design-cluster': 'context', 'health-cluster': 'context', 'sports-base': 'context', 'culture-base': 'context',
-  'transport-hub': 'context', facility: 'context',
+  pole: 'manufacturing',
+  belt: 'manufacturing',
+  'belt-member': 'manufacturing',
+  'new-town': 'manufacturing',
+  'industrial-base': 'manufacturing',
+  'transformation-area': 'manufacturing',
+  'brand-park': 'manufacturing',
+  'featured-park': 'parks',
+  'innovation-cluster': 'context',
+  'service-core': 'service',
+  'service-belt': 'service',
+  'service-cluster': 'service',
+  'service-pole': 'service',
+  'service-area': 'service',
+  'functional-zone': 'service',
+  'design-cluster': 'context',
+  'health-cluster': 'context',
+  'sports-base': 'context',
+  'culture-base': 'context',
+  'transport-hub': 'context',
+  facility: 'context',
 };
 
 /** 002's 服务型制造示范区 attributes (table 3): present as fields, values unknown ("no data"). */

@@ -60,7 +60,9 @@ export function featurePageData(id: string, parks: boolean) {
 }
 
 export function featureIds(parks: boolean): string[] {
-  return profileSources().features.filter((f) => (f.kind === 'featured-park') === parks).map((f) => f.id);
+  return profileSources()
+    .features.filter((f) => (f.kind === 'featured-park') === parks)
+    .map((f) => f.id);
 }
 
 export function districtPageData(code: string) {
@@ -82,6 +84,9 @@ export function industryPageData(slug: string) {
 /** Each district's centre (a location for "a district" in the finder and for imported rows without coordinates). */
 export function districtCentres(): Record<string, [number, number]> {
   return Object.fromEntries(
-    [...profileSources().districtShapes].map(([code, g]) => [code, centroid(g).geometry.coordinates.map((x) => Math.round(x * 1e5) / 1e5) as [number, number]]),
+    [...profileSources().districtShapes].map(([code, g]) => [
+      code,
+      centroid(g).geometry.coordinates.map((x) => Math.round(x * 1e5) / 1e5) as [number, number],
+    ]),
   );
 }

@@ -215,10 +215,15 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
   if (options.overlay) {
     sources[OVERLAY_SOURCE] = { type: 'geojson', data: options.overlay };
   }
-  let all = layers;
+  let all: LayerSpecification[];
   {
     const plan = planLayers(
-      { layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS, industries: options.plan?.industries ?? [], selectedFeature: options.plan?.selectedFeature ?? null, byDensity: options.plan?.byDensity ?? false },
+      {
+        layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS,
+        industries: options.plan?.industries ?? [],
+        selectedFeature: options.plan?.selectedFeature ?? null,
+        byDensity: options.plan?.byDensity ?? false,
+      },
       theme,
       text,
       font,
@@ -242,9 +247,27 @@ function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
   const src = { source: OVERLAY_SOURCE };
   const role = (r: string): FilterSpecification => ['==', ['get', 'role'], r];
   return [
-    { id: 'overlay-area-fill', type: 'fill', ...src, filter: role('search-area'), paint: { 'fill-color': '#1d4e89', 'fill-opacity': 0.06 } },
-    { id: 'overlay-area-line', type: 'line', ...src, filter: role('search-area'), paint: { 'line-color': '#1d4e89', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
-    { id: 'overlay-centre', type: 'circle', ...src, filter: role('centre'), paint: { 'circle-radius': 6, 'circle-color': '#b42318', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    {
+      id: 'overlay-area-fill',
+      type: 'fill',
+      ...src,
+      filter: role('search-area'),
+      paint: { 'fill-color': '#1d4e89', 'fill-opacity': 0.06 },
+    },
+    {
+      id: 'overlay-area-line',
+      type: 'line',
+      ...src,
+      filter: role('search-area'),
+      paint: { 'line-color': '#1d4e89', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: 'overlay-centre',
+      type: 'circle',
+      ...src,
+      filter: role('centre'),
+      paint: { 'circle-radius': 6, 'circle-color': '#b42318', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
     {
       id: OVERLAY_IMPORTED_LAYER,
       type: 'circle',
@@ -257,14 +280,25 @@ function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
       type: 'circle',
       ...src,
       filter: role('result'),
-      paint: { 'circle-radius': 11, 'circle-color': ['case', ['==', ['get', 'selected'], true], '#b42318', '#1d4e89'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+      paint: {
+        'circle-radius': 11,
+        'circle-color': ['case', ['==', ['get', 'selected'], true], '#b42318', '#1d4e89'],
+        'circle-stroke-color': '#fff',
+        'circle-stroke-width': 2,
+      },
     },
     {
       id: 'overlay-ranks',
       type: 'symbol',
       ...src,
       filter: role('result'),
-      layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': font, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      layout: {
+        'text-field': ['to-string', ['get', 'rank']],
+        'text-font': font,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: { 'text-color': '#ffffff', 'text-halo-color': theme.label, 'text-halo-width': 0 },
     },
   ];

@@ -15,7 +15,11 @@ export interface LegendEntry {
 }
 
 export function legendEntries(layersOn: readonly string[], densityOn: boolean, importedCount: number, language: Language): LegendEntry[] {
-  const entries: LegendEntry[] = PLAN_LAYERS.filter((l) => layersOn.includes(l.id)).map((l) => ({ label: l.name[language], colour: l.colour, shape: l.shape }));
+  const entries: LegendEntry[] = PLAN_LAYERS.filter((l) => layersOn.includes(l.id)).map((l) => ({
+    label: l.name[language],
+    colour: l.colour,
+    shape: l.shape,
+  }));
   if (densityOn) {
     entries.push(
       { label: t(language, 'tierAbove'), colour: DENSITY_COLOURS.above, shape: 'area' },

@@ -33,7 +33,17 @@ export interface PlanStyleState {
 
 /** Fill colour by density tier; features without a density (no data, never zero) are grey. */
 export function densityColour(): ExpressionSpecification {
-  return ['match', ['get', 'density_tier'], 'below', DENSITY_COLOURS.below, 'near', DENSITY_COLOURS.near, 'above', DENSITY_COLOURS.above, DENSITY_COLOURS.none];
+  return [
+    'match',
+    ['get', 'density_tier'],
+    'below',
+    DENSITY_COLOURS.below,
+    'near',
+    DENSITY_COLOURS.near,
+    'above',
+    DENSITY_COLOURS.above,
+    DENSITY_COLOURS.none,
+  ];
 }
 
 /** True for features reaching any chosen industry; always true when none is chosen. */
@@ -58,7 +68,10 @@ function kindsIn(layers: readonly PlanLayerDef[]): ExpressionSpecification {
 
 /** A `match` on kind over the registry, e.g. each kind's colour. */
 function byKind(value: (l: PlanLayerDef) => string | number, fallback: string | number): ExpressionSpecification {
-  const arms = PLAN_LAYERS.filter((l) => l.kinds.some((k) => k !== 'district')).flatMap((l) => [l.kinds.filter((k) => k !== 'district') as FeatureKind[], value(l)]);
+  const arms = PLAN_LAYERS.filter((l) => l.kinds.some((k) => k !== 'district')).flatMap((l) => [
+    l.kinds.filter((k) => k !== 'district') as FeatureKind[],
+    value(l),
+  ]);
   return ['match', ['get', 'kind'], ...arms, fallback] as unknown as ExpressionSpecification;
 }
 
@@ -70,9 +83,20 @@ export function planLayerIds(layer: PlanLayerDef): string[] {
   return [...(layer.shape === 'area' ? [`${prefix}-fill`] : []), ...lines, ...(layer.id === PARKS ? ['plan-parks-point'] : [])];
 }
 
-export const ALL_PLAN_LAYER_IDS = ['plan-district-marks', 'plan-fill', 'plan-parks-fill', 'plan-parks-point', ...Object.keys(PRECISION_STYLE).flatMap((p) => [`plan-line-${p}`, `plan-parks-line-${p}`])];
+export const ALL_PLAN_LAYER_IDS = [
+  'plan-district-marks',
+  'plan-fill',
+  'plan-parks-fill',
+  'plan-parks-point',
+  ...Object.keys(PRECISION_STYLE).flatMap((p) => [`plan-line-${p}`, `plan-parks-line-${p}`]),
+];
 
-export function planLayers(state: PlanStyleState, theme: Theme, text: ExpressionSpecification, font: string[]): { shapes: LayerSpecification[]; labels: LayerSpecification[] } {
+export function planLayers(
+  state: PlanStyleState,
+  theme: Theme,
+  text: ExpressionSpecification,
+  font: string[],
+): { shapes: LayerSpecification[]; labels: LayerSpecification[] } {
   const on = PLAN_LAYERS.filter((l) => state.layersOn.includes(l.id));
   const general = on.filter((l) => l.id !== PARKS);
   const parks = on.filter((l) => l.id === PARKS);
@@ -126,7 +150,12 @@ export function planLayers(state: PlanStyleState, theme: Theme, text: Expression
     ...src,
     maxzoom: PARK_AREA_MINZOOM,
     filter: all(isPoint, kindsIn(parks), byIndustry),
-    paint: { 'circle-radius': 5, 'circle-color': state.byDensity ? densityColour() : parkColour, 'circle-stroke-color': theme.labelHalo, 'circle-stroke-width': 1.5 },
+    paint: {
+      'circle-radius': 5,
+      'circle-color': state.byDensity ? densityColour() : parkColour,
+      'circle-stroke-color': theme.labelHalo,
+      'circle-stroke-width': 1.5,
+    },
   });
   // District key industries: a row of dots in the industries' colours; the chosen ones stand out.
   const marksOn = state.layersOn.includes('district-industries');

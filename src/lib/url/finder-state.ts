@@ -53,7 +53,11 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
   const dropped: DroppedParam[] = [];
   const state: FinderState = { ...DEFAULT_FINDER, industries: [], segments: [] };
   const drop = (param: string, value: string, reason: string) => dropped.push({ param, value, reason });
-  const list = (param: string) => (query.get(param) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (param: string) =>
+    (query.get(param) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   const lang = query.get('lang');
   if (lang !== null) {
@@ -80,7 +84,8 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
   const at = query.get('at');
   if (at !== null) {
     const [lon, lat, ...rest] = at.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
-    const inBox = (x: number | undefined, [lo, hi]: readonly [number, number]) => x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
+    const inBox = (x: number | undefined, [lo, hi]: readonly [number, number]) =>
+      x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
     if (rest.length === 0 && inBox(lon, VIEW_LIMITS.lon) && inBox(lat, VIEW_LIMITS.lat)) state.at = [lon!, lat!];
     else drop('at', at, 'not a point around Shanghai (lon,lat)');
   }

@@ -73,7 +73,10 @@ export interface DecodeContext {
 }
 
 function decodeList<T extends string>(raw: string, known: readonly T[], param: string, dropped: DroppedParam[]): T[] {
-  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const good = parts.filter((p): p is T => (known as readonly string[]).includes(p));
   for (const p of parts) if (!good.includes(p as T)) dropped.push({ param, value: p, reason: 'unknown value' });
   // registry order, no duplicates
@@ -83,13 +86,21 @@ function decodeList<T extends string>(raw: string, known: readonly T[], param: s
 function decodeView(raw: string, dropped: DroppedParam[]): MapView | null {
   const parts = raw.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
   const [lon, lat, zoom, bearing = 0, pitch = 0] = parts;
-  const inRange = (x: number | undefined, [lo, hi]: readonly [number, number]) => x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
-  if (parts.length < 3 || parts.length > 5 || !inRange(lon, VIEW_LIMITS.lon) || !inRange(lat, VIEW_LIMITS.lat) || !inRange(zoom, VIEW_LIMITS.zoom)
-    || !Number.isFinite(bearing) || !inRange(pitch, VIEW_LIMITS.pitch)) {
+  const inRange = (x: number | undefined, [lo, hi]: readonly [number, number]) =>
+    x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
+  if (
+    parts.length < 3 ||
+    parts.length > 5 ||
+    !inRange(lon, VIEW_LIMITS.lon) ||
+    !inRange(lat, VIEW_LIMITS.lat) ||
+    !inRange(zoom, VIEW_LIMITS.zoom) ||
+    !Number.isFinite(bearing) ||
+    !inRange(pitch, VIEW_LIMITS.pitch)
+  ) {
     dropped.push({ param: 'v', value: raw, reason: 'not a view around Shanghai (lon,lat,zoom[,bearing,pitch])' });
     return null;
   }
-  const b = ((bearing % 360) + 540) % 360 - 180;
+  const b = (((bearing % 360) + 540) % 360) - 180;
   return { center: [lon!, lat!], zoom: zoom!, bearing: b === -180 ? 180 : b, pitch };
 }
 
@@ -113,7 +124,15 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
   }
   const layers = query.get('layers');
   if (layers !== null) {
-    state.layers = layers === 'none' ? [] : decodeList(layers, PLAN_LAYERS.map((l) => l.id), 'layers', dropped);
+    state.layers =
+      layers === 'none'
+        ? []
+        : decodeList(
+            layers,
+            PLAN_LAYERS.map((l) => l.id),
+            'layers',
+            dropped,
+          );
   }
   const industries = query.get('ind');
   if (industries !== null) state.industries = decodeList(industries, INDUSTRY_IDS, 'ind', dropped);

@@ -13,6 +13,15 @@ export function load() {
     .filter((f) => f.kind === 'pole' || f.kind === 'belt' || f.kind === 'new-town')
     .map((f) => ({ id: f.id, kind: f.kind, name: f.name, shape: simplifiedShape(shapes.get(f.id) ?? null) }))
     .filter((u) => u.shape !== null);
-  const segments = plan.industries.flatMap((i) => i.segments.filter((s) => s.kind === 'manufacturing').map((s) => ({ id: s.id, industry: i.id, name: s.name })));
-  return { candidates, districtCentres: districtCentres(), withinUnits, segments, industries: industryIndex(plan.industries), reach: industryReachMap(plan.industries) };
+  const segments = plan.industries.flatMap((i) =>
+    i.segments.filter((s) => s.kind === 'manufacturing').map((s) => ({ id: s.id, industry: i.id, name: s.name })),
+  );
+  return {
+    candidates,
+    districtCentres: districtCentres(),
+    withinUnits,
+    segments,
+    industries: industryIndex(plan.industries),
+    reach: industryReachMap(plan.industries),
+  };
 }
