@@ -20,12 +20,13 @@ import { writePmtiles } from './pmtiles-writer.ts';
 import { buildGlyphRanges, charactersOf } from './glyphs.ts';
 import { DataError } from './errors.ts';
 import type { EchartsMap } from './echarts.ts';
-import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs } from './plan.ts';
+import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs, tileLayer } from './plan.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 
 export const BASEMAP_FILE = 'basemap/shanghai.pmtiles';
+export const PLAN_TILES_FILE = 'basemap/plan.pmtiles';
 export const MANIFEST_FILE = 'basemap/manifest.json';
 export const DISTRICTS_FILE = 'data/districts.geojson';
 export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
@@ -93,23 +94,33 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   );
   const planOut = planOutputs(plan, planBuilt, districtLabelPoints);
 
-  // The plan's features travel in the same archive as the basemap (source layer "plan"): the map
-  // decodes only the tiles in view instead of parsing the whole GeoJSON at load.
-  const tiled = { ...(layers as unknown as Record<string, FeatureCollection>), plan: planOut.planGeojson };
-  const tiles = cutTiles(tiled, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS });
-  const layerEntries = Object.entries(tiled) as [string, FeatureCollection][];
-  const vectorLayers = layerEntries.map(([id, fc]) => ({
-    id,
-    fields: Object.fromEntries(
-      [...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))].sort().map((k) => [k, 'String']),
-    ),
-  }));
+  // The plan's features have an archive of their own: the map decodes only the tiles in view
+  // instead of parsing the whole GeoJSON at load, and a filter change re-lays out these small tiles
+  // without touching the basemap's.
+  const tiling = { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS };
+  const basemapLayers = layers as unknown as Record<string, FeatureCollection>;
+  const planTiled = { plan: tileLayer(planOut.planGeojson) };
+  const tiles = cutTiles(basemapLayers, tiling);
+  const planTiles = cutTiles(planTiled, tiling);
+  const layerEntries = [...Object.entries(basemapLayers), ...Object.entries(planTiled)] as [string, FeatureCollection][];
+  const vectorLayers = (entries: [string, FeatureCollection][]) =>
+    entries.map(([id, fc]) => ({
+      id,
+      fields: Object.fromEntries([...new Set(fc.features.flatMap((f) => Object.keys(f.properties ?? {})))].sort().map((k) => [k, 'String'])),
+    }));
+  const header = { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS, center: [121.47, 31.23, 9] as [number, number, number] };
   const archive = writePmtiles(tiles, {
-    minZoom: MIN_ZOOM,
-    maxZoom: MAX_ZOOM,
-    bounds: REGION_BOUNDS,
-    center: [121.47, 31.23, 9],
-    metadata: { name: 'Shanghai thematic basemap', format: 'pbf', vector_layers: vectorLayers, attribution: ATTRIBUTION.join('; ') },
+    ...header,
+    metadata: {
+      name: 'Shanghai thematic basemap',
+      format: 'pbf',
+      vector_layers: vectorLayers(Object.entries(basemapLayers)),
+      attribution: ATTRIBUTION.join('; '),
+    },
+  });
+  const planArchive = writePmtiles(planTiles, {
+    ...header,
+    metadata: { name: 'Shanghai 14th Five-Year Plans: industrial layout', format: 'pbf', vector_layers: vectorLayers(Object.entries(planTiled)) },
   });
 
   const labelStrings = layerEntries.map(([, fc]) => fc).flatMap((fc) =>
@@ -122,6 +133,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value) + '\n');
   const written: Record<string, Uint8Array> = {
     [BASEMAP_FILE]: archive,
+    [PLAN_TILES_FILE]: planArchive,
     // For downloads, later builds (point-in-district checks) and tests: WGS84, cleaned.
     [DISTRICTS_FILE]: json(districtsLand),
     [DISTRICTS_ADMIN_FILE]: json(districtsAdmin),
@@ -141,7 +153,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     });
   const report: BuildReport = {
     files,
-    tiles: tiles.length,
+    tiles: tiles.length + planTiles.length,
     glyphRanges: glyphs.size,
     characters: chars.size,
     planFeatures: planBuilt.length,

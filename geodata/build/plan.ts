@@ -16,7 +16,7 @@ import {
 import { parseCsv } from '../../src/lib/formats/csv.ts';
 import { DataError } from './errors.ts';
 import { round7 } from './coords.ts';
-import { Citation, DistrictProfile, Figure, GazetteerEntry, Indicator, Industry, PlanFeature, PublishedCitation, ServiceMode, TermMapping, type CoverageRow, type GeometrySpec, type IndustryId } from '../../src/lib/plan/model.ts';
+import { type BuiltPlan, Citation, DistrictProfile, Figure, GazetteerEntry, Indicator, Industry, PlanFeature, PublishedCitation, ServiceMode, TermMapping, type CoverageRow, type GeometrySpec, type IndustryId } from '../../src/lib/plan/model.ts';
 import { LAYER_GROUP_OF } from '../../src/lib/plan/vocabulary.ts';
 
 export type { CoverageRow };
@@ -215,7 +215,7 @@ export function checkReferences(sources: PlanSources): void {
 
 type Area = Feature<Polygon | MultiPolygon>;
 
-export interface BuiltFeature {
+export interface PlacedFeature {
   record: PlanFeatureT;
   file: string;
   geometry: Geometry | null;
@@ -237,7 +237,7 @@ function roundGeometry(g: Geometry): Geometry {
 }
 
 /** Turns every feature's geometry spec into GeoJSON, resolving unions in dependency order. */
-export function buildGeometries(sources: PlanSources, districtsLand: DistrictCollection, districtsAdmin: DistrictCollection): BuiltFeature[] {
+export function buildGeometries(sources: PlanSources, districtsLand: DistrictCollection, districtsAdmin: DistrictCollection): PlacedFeature[] {
   const landByCode = new Map(districtsLand.features.map((f) => [f.properties.code, f as Area]));
   const adminByCode = new Map(districtsAdmin.features.map((f) => [f.properties.code, f as Area]));
   const byId = new Map(sources.features.map((f) => [f.record.id, f]));
@@ -370,7 +370,7 @@ export function precisionText(p: CoverageRow['precision']): string {
   return p ? `${p.level}${p.radius_km ? ` (±${p.radius_km} km)` : ''}` : '';
 }
 
-export function coverage(sources: PlanSources, built: BuiltFeature[]): CoverageRow[] {
+export function coverage(sources: PlanSources, built: PlacedFeature[]): CoverageRow[] {
   const byId = new Map(built.map((b) => [b.record.id, b]));
   return sources.gazetteer.map((e) => {
     const [head, ...rest] = e.placement.split(':');
@@ -409,7 +409,7 @@ export function coverageMarkdown(rows: CoverageRow[]): string {
 }
 
 export interface PlanOutputs {
-  planJson: Record<string, unknown>;
+  planJson: BuiltPlan;
   planGeojson: FeatureCollection;
   coverage: CoverageRow[];
 }
@@ -450,13 +450,13 @@ function densityProps(record: PlanFeatureT): Record<string, number | string | bo
 }
 
 /** Everything the app loads about the plans, in one JSON, and the drawable features as GeoJSON. */
-export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPoints: ReadonlyMap<string, Position> = new Map()): PlanOutputs {
+export function planOutputs(sources: PlanSources, built: PlacedFeature[], labelPoints: ReadonlyMap<string, Position> = new Map()): PlanOutputs {
   const rows = coverage(sources, built);
   const features = built.map((b) => ({
     ...b.record,
     group: LAYER_GROUP_OF[b.record.kind],
     drawn_area_km2: b.drawnAreaKm2,
-    label_point: b.labelPoint,
+    label_point: b.labelPoint as [number, number] | null,
     drawn: b.geometry !== null,
   }));
   const municipalParks = built.filter((b) => b.record.designations.some((d) => d.programme === 'municipal-featured-park'));
@@ -464,7 +464,7 @@ export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPo
   // so the map can show parks as points at low zoom and as areas closer in, and label anything.
   const drawn = built.filter((b) => b.geometry);
   const records = built.map((b) => b.record);
-  const props = (b: BuiltFeature, role: 'shape' | 'point') => ({
+  const props = (b: PlacedFeature, role: 'shape' | 'point') => ({
     id: b.record.id,
     ...densityProps(b.record),
     role,
@@ -502,5 +502,25 @@ export function planOutputs(sources: PlanSources, built: BuiltFeature[], labelPo
     },
     planGeojson,
     coverage: rows,
+  };
+}
+
+/**
+ * The plan's features as the map's tiles carry them. Vector tiles have no arrays (an encoder would
+ * write them as JSON strings, which a filter could only search for substrings), so the industries a
+ * feature reaches become one boolean per industry (`in_IC: true`), read by the style's filters; the
+ * arrays stay in plan.geojson for downloads.
+ */
+export function tileLayer(plan: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: plan.features.map((f) => {
+      const properties: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(f.properties ?? {})) {
+        if (key === 'reach') for (const id of value as string[]) properties[`in_${id}`] = true;
+        else if (!Array.isArray(value) && value !== null) properties[key] = value;
+      }
+      return { ...f, properties };
+    }),
   };
 }

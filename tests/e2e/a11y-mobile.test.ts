@@ -42,7 +42,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('accessibility', () => {
   it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend, finder, profiles, import problems', async () => {
     const page = await desktop.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('[data-industry="IC"]').click();
     await page.goto(`${baseUrl}/?ind=IC&sel=dongfang-xingang`);
@@ -58,7 +58,7 @@ describe('accessibility', () => {
     await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi&lang=en`);
     await page.getByTestId('allocation-matrix').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await openMap(page, `${baseUrl}/?density=2d`);
+    await openMap(page, `${baseUrl}/test/explorer?density=2d`);
     await page.getByTestId('density-legend').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('import-panel').locator('summary').click();
@@ -67,7 +67,7 @@ describe('accessibility', () => {
       .setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('name,industries\n,AUTO\n', 'utf8') });
     await page.getByTestId('import-issues').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await openMap(page, `${baseUrl}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
+    await openMap(page, `${baseUrl}/test/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
     await page.getByTestId('finder-results').locator('li').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     for (const path of ['/parks/robot-park', '/layout/belt-huxi?lang=en', '/districts/310114', '/industries/auto']) {
@@ -79,7 +79,7 @@ describe('accessibility', () => {
 
   it('reaches the controls by keyboard with a visible focus ring', async () => {
     const page = await desktop.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -111,7 +111,7 @@ describe('accessibility', () => {
 describe('on a phone (390×844)', () => {
   it('shows panels as a bottom sheet with 44 px tap targets, and picks a feature by tap', async () => {
     const page = await phone.context.newPage();
-    await openMap(page, `${baseUrl}/?layers=new-towns`);
+    await openMap(page, `${baseUrl}/test/explorer?layers=new-towns`);
     await page.screenshot({ path: 'test-results/phone-sheet.png' });
     const sheet = await page.locator('.side').boundingBox();
     expect(sheet!.y + sheet!.height).toBeGreaterThan(830);

@@ -21,7 +21,7 @@ afterAll(async () => browser?.close());
 describe('the map page', () => {
   it('draws Shanghai: sea, land, the Huangpu and district lines where they belong, with no request to another origin', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/?layers=none`);
+    const { requests } = await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     const shot = new Screenshot(await page.screenshot({ path: 'test-results/basemap-zh.png' }));
     expect(shot.distinctColours()).toBeGreaterThan(20);
 
@@ -40,7 +40,7 @@ describe('the map page', () => {
     // District boundaries: vertices of the drawn boundary lines have line-coloured pixels nearby.
     const vertices = await page.evaluate(() => {
       type Map = { querySourceFeatures(s: string, o: object): { geometry: { type: string; coordinates: number[][] } }[] };
-      const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+      const map = (window as unknown as { __map: Map }).__map;
       const lines = map.querySourceFeatures('basemap', { sourceLayer: 'boundaries', filter: ['==', ['get', 'kind'], 'district'] });
       return lines
         .filter((f) => f.geometry.type === 'LineString')
@@ -64,14 +64,14 @@ describe('the map page', () => {
 
   it('labels the districts in Chinese from the shipped glyphs, not a system font', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/?layers=none`);
+    const { requests } = await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     const cjkRanges = requests.filter(
       (u) => /\/fonts\/NotoSansSC-Regular\/(\d+)-\d+\.pbf$/.test(u) && Number(u.match(/\/(\d+)-\d+\.pbf$/)![1]) >= 0x4e00,
     );
     expect(cjkRanges.length).toBeGreaterThan(3);
     const labels = await page.evaluate(() => {
       type Map = { queryRenderedFeatures(o: object): { properties: { name_zh: string } }[] };
-      const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+      const map = (window as unknown as { __map: Map }).__map;
       return map.queryRenderedFeatures({ layers: ['district-labels'] }).map((f) => f.properties.name_zh);
     });
     expect(new Set(labels).size).toBeGreaterThanOrEqual(14);
@@ -81,7 +81,7 @@ describe('the map page', () => {
 
   it('selects the district a user clicks, shows its card and puts it in the URL; Escape closes it', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?layers=none`);
+    await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     for (const [lngLat, name, code] of [
       [[121.245, 31.375], '嘉定区', '310114'],
       [[121.62, 31.1], '浦东新区', '310115'],
@@ -105,12 +105,12 @@ describe('the map page', () => {
 
   it('reopens a shared link with its language and selection, and switches language', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?lang=en&d=310114&layers=none`);
+    await openMap(page, `${baseUrl}/test/explorer?lang=en&d=310114&layers=none`);
     expect(await page.locator('h1').textContent()).toBe('Shanghai Industrial Layout');
     expect(await page.getByTestId('district-card').locator('h2').textContent()).toContain('Jiading');
     await page.waitForFunction(() => {
       type Map = { queryRenderedFeatures(o: object): { properties: { name_en: string } }[] };
-      const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+      const map = (window as unknown as { __map: Map }).__map;
       return map.queryRenderedFeatures({ layers: ['district-labels'] }).length > 10;
     });
     await page.screenshot({ path: 'test-results/basemap-en.png' });
@@ -123,12 +123,16 @@ describe('the map page', () => {
 
   it('drops malformed link parameters with a visible notice and still draws the map', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?lang=fr&d=999&zoom=abc`);
+    await openMap(page, `${baseUrl}/test/explorer?lang=fr&d=999&zoom=abc`);
     const notice = page.getByTestId('url-notices');
     await notice.waitFor();
     const text = await notice.textContent();
     expect(text).toContain('lang=fr');
     expect(text).toContain('d=999');
+    // the reasons read in the page's language (Chinese: lang=fr was dropped)
+    expect(text).toContain('未知语言 (zh 或 en)');
+    expect(text).toContain('没有此代码的区');
+    expect(text).toContain('未知参数');
     expect(await page.locator('h1').textContent()).toBe('上海产业空间布局');
     await page.close();
   });

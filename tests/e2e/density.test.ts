@@ -38,7 +38,7 @@ const isDeck = (body: string) => body.includes('ColumnLayer');
 describe('output density on the map', () => {
   it('colours the robot park (250 亿元 over 3.09 km² = 80.9) as at or above the target, and states the thresholds', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/?v=121.37,31.36,11.2`);
+    const { requests } = await openMap(page, `${baseUrl}/test/explorer?v=121.37,31.36,11.2`);
     const at = await project(page, await robotPark(page));
     const off = new Screenshot(await page.screenshot());
     await page.click('[data-density-mode="2d"]');
@@ -74,7 +74,7 @@ describe('output density on the map', () => {
   it('loads deck.gl only when 3D is switched on, draws columns, and a click on a column opens its card', async () => {
     const page = await browser.context.newPage();
     const js = scripts(page);
-    await openMap(page, `${baseUrl}/?v=121.37,31.36,10`);
+    await openMap(page, `${baseUrl}/test/explorer?v=121.37,31.36,10`);
     const before = await Promise.all(js.bodies);
     expect(before.filter(isDeck)).toEqual([]);
 
@@ -100,7 +100,7 @@ describe('output density on the map', () => {
 
   it('says there is nothing to extrude when no feature in view has a density', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?ind=FASHION&density=3d`);
+    await openMap(page, `${baseUrl}/test/explorer?ind=FASHION&density=3d`);
     await expect.poll(() => page.getByTestId('nothing-to-extrude').count()).toBe(1);
     await page.close();
   });

@@ -27,29 +27,39 @@ async function rendered(page: Page, kinds?: string[]): Promise<{ id: string; kin
   const all = await page.evaluate((ids) => {
     type Map = {
       getLayer(id: string): unknown;
-      queryRenderedFeatures(o: object): { properties: { id: string; kind: string; reach: string } }[];
+      queryRenderedFeatures(o: object): { properties: Record<string, unknown> & { id: string; kind: string } }[];
     };
-    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+    const map = (window as unknown as { __map: Map }).__map;
     const existing = ids.filter((id) => map.getLayer(id));
-    return map
-      .queryRenderedFeatures({ layers: existing })
-      .map((f) => ({ id: f.properties.id, kind: f.properties.kind, reach: JSON.parse(f.properties.reach) as string[] }));
+    // the tiles carry one boolean per industry reached (in_IC: true …)
+    return map.queryRenderedFeatures({ layers: existing }).map((f) => ({
+      id: f.properties.id,
+      kind: f.properties.kind,
+      reach: Object.keys(f.properties)
+        .filter((k) => k.startsWith('in_') && f.properties[k] === true)
+        .map((k) => k.slice(3)),
+    }));
   }, PLAN_STYLE_LAYERS);
   return kinds ? all.filter((f) => kinds.includes(f.kind)) : all;
 }
 
 async function districtsHighlighted(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    type Map = { queryRenderedFeatures(o: object): { properties: { code: string } }[] };
-    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
-    return [...new Set(map.queryRenderedFeatures({ layers: ['district-highlight'] }).map((f) => f.properties.code))].sort();
+    type Map = {
+      queryRenderedFeatures(o: object): { properties: { code: string } }[];
+      getFeatureState(f: object): { highlight?: boolean };
+    };
+    const map = (window as unknown as { __map: Map }).__map;
+    // every district is laid out in the highlight layer; feature-state says which ones are lit
+    const codes = map.queryRenderedFeatures({ layers: ['district-highlight'] }).map((f) => f.properties.code);
+    return [...new Set(codes)].filter((id) => map.getFeatureState({ source: 'basemap', sourceLayer: 'districts', id }).highlight).sort();
   });
 }
 
 describe('the explorer', () => {
   it('draws a layer when it is on and removes it when the user turns it off', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     const towns = async () => new Set((await rendered(page, ['new-town'])).map((f) => f.id));
     expect([...(await towns())].sort()).toEqual(['nt-fengxian', 'nt-jiading', 'nt-nanhui', 'nt-qingpu', 'nt-songjiang']);
     await page.locator('[data-layer="new-towns"]').uncheck();
@@ -65,7 +75,7 @@ describe('the explorer', () => {
 
   it('choosing 汽车 leaves the matching features and highlights 嘉定, 浦东 and 奉贤 (001 L965-983)', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     const chip = page.locator('[data-industry="AUTO"]');
     await chip.click();
     await page.waitForURL(/ind=AUTO/);
@@ -91,7 +101,7 @@ describe('the explorer', () => {
 
   it('opens the card of 东方芯港 on click, with its area, district, industry and citation; Escape closes it', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?v=121.88,30.95,11.5&layers=featured-parks`);
+    await openMap(page, `${baseUrl}/test/explorer?v=121.88,30.95,11.5&layers=featured-parks`);
     const p = await project(page, [121.88, 30.95]);
     await page.mouse.click(p.x, p.y);
     const card = page.getByTestId('feature-card');
@@ -113,7 +123,7 @@ describe('the explorer', () => {
 
   it('finds 东方芯港 by typing 芯港, and Enter flies there and opens its card', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?layers=pole`);
+    await openMap(page, `${baseUrl}/test/explorer?layers=pole`);
     const box = page.getByRole('combobox');
     await box.fill('芯港');
     const options = page.getByRole('option');
@@ -122,7 +132,7 @@ describe('the explorer', () => {
     await box.press('Enter');
     await page.waitForURL(/sel=dongfang-xingang/);
     expect(await page.getByTestId('feature-card').locator('h2').textContent()).toBe('东方芯港');
-    await page.waitForFunction(() => !(window as unknown as { __explorerMap: { isMoving(): boolean } }).__explorerMap.isMoving());
+    await page.waitForFunction(() => !(window as unknown as { __map: { isMoving(): boolean } }).__map.isMoving());
     const url = new URL(page.url());
     expect(url.searchParams.get('layers')).toBe('pole,featured-parks');
     const [lon, lat] = url.searchParams.get('v')!.split(',').map(Number);
@@ -133,7 +143,7 @@ describe('the explorer', () => {
 
   it('lists what the map draws: the same features under the same filter, sortable, and opens a card with the keyboard', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?ind=AUTO&layers=belts,new-towns,bases,featured-parks&v=121.5,31.15,7.5`);
+    await openMap(page, `${baseUrl}/test/explorer?ind=AUTO&layers=belts,new-towns,bases,featured-parks&v=121.5,31.15,7.5`);
     const onMap = new Set((await rendered(page)).map((f) => f.id));
     await page.getByTestId('show-list').click();
     await page.waitForURL(/mode=list/);
@@ -155,12 +165,12 @@ describe('the explorer', () => {
 
   it('reopens a copied link with the same view, filter, layers and selection', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     await page.locator('[data-industry="IC"]').click();
     await page.locator('[data-layer="brand-parks"]').check();
     await page.evaluate(() => {
       type Map = { jumpTo(o: object): void };
-      (window as unknown as { __explorerMap: Map }).__explorerMap.jumpTo({ center: [121.6, 31.2], zoom: 10.5, bearing: 15, pitch: 30 });
+      (window as unknown as { __map: Map }).__map.jumpTo({ center: [121.6, 31.2], zoom: 10.5, bearing: 15, pitch: 30 });
     });
     await page.waitForURL(/v=121\.6,31\.2,10\.5,15,30/);
     const copied = `${page.url()}&sel=ic-design-park`;
@@ -168,7 +178,7 @@ describe('the explorer', () => {
     await openMap(other, copied);
     const view = await other.evaluate(() => {
       type Map = { getCenter(): { lng: number; lat: number }; getZoom(): number; getBearing(): number; getPitch(): number };
-      const m = (window as unknown as { __explorerMap: Map }).__explorerMap;
+      const m = (window as unknown as { __map: Map }).__map;
       return { lng: m.getCenter().lng, lat: m.getCenter().lat, zoom: m.getZoom(), bearing: m.getBearing(), pitch: m.getPitch() };
     });
     expect(view.lng).toBeCloseTo(121.6, 4);

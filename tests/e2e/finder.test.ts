@@ -30,7 +30,7 @@ const resultIds = (page: Page) =>
 const drawn = (page: Page) =>
   page.evaluate(() => {
     type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string; rank: number } }[] };
-    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+    const map = (window as unknown as { __map: Map }).__map;
     if (!map.getLayer('overlay-points')) return [];
     return [...new Set(map.queryRenderedFeatures({ layers: ['overlay-points'] }).map((f) => f.properties.id))].sort();
   });
@@ -38,7 +38,7 @@ const drawn = (page: Page) =>
 describe('the site finder', () => {
   it('lists and draws candidates for 汽车, ≥ 2 km², within 30 km of 安亭, and keeps them through a reload', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/finder?${QUERY}`);
+    const { requests } = await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     const ids = await resultIds(page);
     // 嘉定新城 (159.5 km², 9 km away) outscores 嘉定氢能港 (2.15 km², a municipal park next door) on area;
@@ -62,7 +62,7 @@ describe('the site finder', () => {
 
   it('updates at once when an input changes, and the URL follows', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/finder?${QUERY}`);
+    await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     await page.getByTestId('min-area').fill('3');
     await page.getByTestId('min-area').press('Enter');
@@ -76,7 +76,7 @@ describe('the site finder', () => {
 
   it('takes a location from a click on the map', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/finder?ind=AUTO`);
+    await openMap(page, `${baseUrl}/test/finder?ind=AUTO`);
     await page.getByTestId('pick-location').click();
     const at = await project(page, ANTING);
     await page.mouse.click(at.x, at.y);
@@ -87,7 +87,7 @@ describe('the site finder', () => {
 
   it('exports the ranking as CSV and GeoJSON with sources', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/finder?${QUERY}`);
+    await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-results-csv').click()]);
     const rows = parseCsvRows(readFileSync((await csv.path())!, 'utf8'));

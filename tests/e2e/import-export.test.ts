@@ -33,7 +33,7 @@ async function loadFile(page: Page, name: string, text: string) {
 const importedDrawn = (page: Page) =>
   page.evaluate(() => {
     type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
-    const map = (window as unknown as { __explorerMap: Map }).__explorerMap;
+    const map = (window as unknown as { __map: Map }).__map;
     return map.getLayer('overlay-imported')
       ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
       : [];
@@ -42,7 +42,7 @@ const importedDrawn = (page: Page) =>
 describe('loading a list of parks', () => {
   it('adds accepted rows as a layer the 3+6 filter and the site finder use, kept across a reload', async () => {
     const page = await browser.context.newPage();
-    const { requests } = await openMap(page, `${baseUrl}/`);
+    const { requests } = await openMap(page, `${baseUrl}/test/explorer`);
     await loadFile(page, 'sample.csv', SAMPLE);
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
     await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2', 'imported-3']);
@@ -72,7 +72,7 @@ describe('loading a list of parks', () => {
 
   it('answers a bad CSV row by row, and keeps names with script or HTML as text', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/`);
+    await openMap(page, `${baseUrl}/test/explorer`);
     const evil = '<img src=x onerror="window.__pwned=1">';
     await loadFile(
       page,
@@ -118,7 +118,7 @@ describe('loading a list of parks', () => {
 describe('exports', () => {
   it('exports the map as a PNG with title, legend, scale bar and north arrow', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?v=121.45,31.2,9`);
+    await openMap(page, `${baseUrl}/test/explorer?v=121.45,31.2,9`);
     await page.getByTestId('export-panel').locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     expect(download.suggestedFilename()).toMatch(/^shanghai-map-\d{4}-\d{2}-\d{2}\.png$/);
@@ -154,7 +154,7 @@ describe('exports', () => {
 
   it('exports the features the filter shows, as CSV and GeoJSON with precision and citations', async () => {
     const page = await browser.context.newPage();
-    await openMap(page, `${baseUrl}/?ind=AUTO&layers=belts,new-towns,bases,featured-parks`);
+    await openMap(page, `${baseUrl}/test/explorer?ind=AUTO&layers=belts,new-towns,bases,featured-parks`);
     await page.getByTestId('export-panel').locator('summary').click();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const rows = parseCsvRows(readFileSync((await csv.path())!, 'utf8'));

@@ -18,7 +18,7 @@ export async function openMap(page: Page, url: string): Promise<OpenedPage> {
 /** Screen position of a longitude/latitude on the live map. */
 export async function project(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
-    const map = (window as unknown as { __explorerMap: { project(p: [number, number]): { x: number; y: number } } }).__explorerMap;
+    const map = (window as unknown as { __map: { project(p: [number, number]): { x: number; y: number } } }).__map;
     const p = map.project(ll);
     return { x: p.x, y: p.y };
   }, lngLat);
@@ -66,8 +66,7 @@ export function idle(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const map = (window as unknown as { __explorerMap: { once(e: string, f: () => void): void; triggerRepaint(): void } })
-          .__explorerMap;
+        const map = (window as unknown as { __map: { once(e: string, f: () => void): void; triggerRepaint(): void } }).__map;
         map.once('idle', () => resolve());
         map.triggerRepaint();
       }),

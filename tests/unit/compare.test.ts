@@ -1,3 +1,5 @@
+import type { BuiltFeature } from '../../src/lib/plan/model.ts';
+import { decodeCompare } from '../../src/lib/url/compare-state.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection, Polygon } from 'geojson';
@@ -7,10 +9,8 @@ import {
   comparisonCsv,
   comparisonTable,
   compareUnits,
-  decodeComparison,
   matrixFootnotes,
   districtUnitId,
-  type BuiltPlanFeature,
   type CompareUnit,
 } from '../../src/lib/plan/compare.ts';
 import { BOM, parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
@@ -19,7 +19,7 @@ import type { DistrictProfile, Industry, IndustryId } from '../../src/lib/plan/m
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = <T>(file: string) => JSON.parse(readFileSync(join(ROOT, 'static/data', file), 'utf8')) as T;
-const plan = read<{ features: BuiltPlanFeature[]; districts: DistrictProfile[]; industries: Industry[] }>('plan.json');
+const plan = read<{ features: BuiltFeature[]; districts: DistrictProfile[]; industries: Industry[] }>('plan.json');
 const units = compareUnits({
   features: plan.features,
   shapes: shapeIndex(read<FeatureCollection>('plan.geojson'), 'id', 'shape'),
@@ -118,6 +118,8 @@ describe('areas', () => {
           kind: 'pole',
           name: { zh: '方框', en: 'Box' },
           aliases: [],
+          group: 'manufacturing',
+          drawn_area_km2: null,
           districts: [],
           industries: [],
           roles: [],
@@ -146,6 +148,8 @@ describe('areas', () => {
           kind: 'featured-park',
           name: { zh: '园内', en: 'In' },
           aliases: [],
+          group: 'manufacturing',
+          drawn_area_km2: null,
           districts: [],
           industries: [],
           roles: [],
@@ -174,6 +178,8 @@ describe('areas', () => {
           kind: 'featured-park',
           name: { zh: '园外', en: 'Out' },
           aliases: [],
+          group: 'manufacturing',
+          drawn_area_km2: null,
           districts: [],
           industries: [],
           roles: [],
@@ -249,10 +255,16 @@ describe('comparison CSV', () => {
 describe('the comparison in the URL', () => {
   const known = new Set(units.map((u) => u.id));
   it('defaults to the three belts and keeps known ids in order, at most six', () => {
-    expect(decodeComparison(null, known)).toEqual({ ids: DEFAULT_COMPARISON, dropped: [] });
-    expect(decodeComparison('belt-yanwan,belt-huxi', known)).toEqual({ ids: ['belt-yanwan', 'belt-huxi'], dropped: [] });
-    expect(decodeComparison('belt-huxi,nope,belt-huxi', known)).toEqual({ ids: ['belt-huxi'], dropped: ['nope'] });
+    const decode = (q: string) => decodeCompare(new URLSearchParams(q), known);
+    expect(decode('').state.units).toEqual(DEFAULT_COMPARISON);
+    expect(decode('units=belt-yanwan,belt-huxi').state.units).toEqual(['belt-yanwan', 'belt-huxi']);
+    expect(decode('units=belt-huxi,nope,belt-huxi')).toEqual({
+      state: { language: 'zh', units: ['belt-huxi'] },
+      dropped: [{ param: 'units', value: 'nope', reason: 'drop_unit' }],
+    });
     const seven = ['lingang', 'belt-yanjiang', 'belt-yanwan', 'belt-huxi', 'nt-jiading', 'nt-qingpu', 'nt-songjiang'];
-    expect(decodeComparison(seven.join(','), known)).toEqual({ ids: seven.slice(0, 6), dropped: ['nt-songjiang'] });
+    const many = decode(`units=${seven.join(',')}`);
+    expect(many.state.units).toEqual(seven.slice(0, 6));
+    expect(many.dropped.map((d) => d.value)).toEqual(['nt-songjiang']);
   });
 });

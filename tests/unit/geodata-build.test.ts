@@ -3,6 +3,7 @@
  * pmtiles package, decodes tiles, checks the districts' topology, and checks determinism against a
  * second build.
  */
+import { industryProperty } from '../../src/lib/style/plan-layers.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import {
   buildGeodata,
   isStale,
   BASEMAP_FILE,
+  PLAN_TILES_FILE,
   DISTRICTS_FILE,
   DISTRICTS_ADMIN_FILE,
   MANIFEST_FILE,
@@ -56,9 +58,24 @@ describe('geodata build', () => {
     expect(report.files.find((f) => f.path === BASEMAP_FILE)!.bytes).toBeLessThan(1.5 * 1024 * 1024);
     const meta = (await reader.getMetadata()) as { vector_layers: { id: string }[]; attribution: string };
     expect(meta.vector_layers.map((l) => l.id).sort()).toEqual(
-      ['boundaries', 'district_labels', 'districts', 'land', 'place_labels', 'plan', 'pois', 'rivers', 'water', 'water_labels'].sort(),
+      ['boundaries', 'district_labels', 'districts', 'land', 'place_labels', 'pois', 'rivers', 'water', 'water_labels'].sort(),
     );
     expect(meta.attribution).toMatch(/ODbL/);
+  });
+
+  it('writes the plan to an archive of its own, with one boolean per industry a feature reaches (no arrays in tiles)', async () => {
+    const plan = new PMTiles(new BytesSource(new Uint8Array(readFileSync(join(dir, PLAN_TILES_FILE)))));
+    const meta = (await plan.getMetadata()) as { vector_layers: { id: string; fields: Record<string, string> }[] };
+    expect(meta.vector_layers.map((l) => l.id)).toEqual(['plan']);
+    const fields = Object.keys(meta.vector_layers[0]!.fields);
+    expect(fields).toContain(industryProperty('IC'));
+    expect(fields).not.toContain('reach');
+    // 东方芯港 (Lingang, 集成电路): its tile carries in_IC and in_EI (集成电路 ⊂ 电子信息)
+    const r = await plan.getZxy(10, lonToTileX(121.93, 10), latToTileY(30.9, 10));
+    const layer = new VectorTile(new PbfReader(new Uint8Array(r!.data))).layers.plan!;
+    const props = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties).find((p) => p.id === 'dongfang-xingang');
+    expect(props).toMatchObject({ in_IC: true, in_EI: true });
+    expect(Object.values(props!).every((v) => typeof v !== 'string' || !v.startsWith('['))).toBe(true);
   });
 
   it('has the right district under known places, with code and both names', async () => {

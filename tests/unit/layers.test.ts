@@ -5,12 +5,16 @@ import { DEFAULT_LAYERS, LAYER_GROUPS, PLAN_LAYERS, groupState, layerForKind, se
 import { languageFromQuery } from '../../src/lib/i18n/url-language.svelte.ts';
 import { FEATURE_KINDS } from '../../src/lib/plan/vocabulary.ts';
 import { basemapStyle } from '../../src/lib/style/basemap-style.ts';
-import { industryFilter, planLayerIds } from '../../src/lib/style/plan-layers.ts';
+import { industryProperty, planLayerIds } from '../../src/lib/style/plan-layers.ts';
+import { flagChanges, mapGlobalState } from '../../src/lib/style/map-state.ts';
+import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { IndustryId } from '../../src/lib/plan/model.ts';
 import { countsInView } from '../../src/lib/plan/rules.ts';
 import { districtsMatching } from '../../src/lib/plan/feature-index.ts';
 
 const assets = {
   basemapUrl: 'http://localhost/basemap/shanghai.pmtiles',
+  planUrl: 'http://localhost/basemap/plan.pmtiles',
   glyphsUrl: 'http://localhost/fonts/{fontstack}/{range}.pbf',
 };
 
@@ -52,37 +56,72 @@ describe('layer toggles', () => {
 });
 
 describe('plan layers in the style', () => {
-  it('builds a valid style that draws every registry layer, and only the ones on', () => {
-    const style = basemapStyle({
-      theme: 'light',
-      language: 'zh',
-      assets,
-      plan: { layersOn: ['pole'], industries: ['AUTO'], selectedFeature: 'lingang' },
-    });
+  const style = basemapStyle({ theme: 'light', language: 'zh', assets });
+  const layer = (id: string) =>
+    style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { filter?: unknown }> & { filter: FilterSpecification };
+  /** Whether a plan feature passes a style layer's filter under a view state, as MapLibre evaluates it. */
+  const shown = (
+    id: string,
+    view: { layersOn?: string[]; industries?: IndustryId[] },
+    properties: Record<string, unknown>,
+    type: 1 | 2 | 3 = 2,
+  ) => {
+    const state = mapGlobalState({ layersOn: view.layersOn ?? DEFAULT_LAYERS, industries: view.industries ?? [], byDensity: false });
+    const f = featureFilter(layer(id).filter, state);
+    return f.filter({ zoom: 10 }, { type, properties, geometry: [] } as never);
+  };
+  const park = { role: 'shape', kind: 'featured-park', precision: 'approximate', in_IC: true, in_EI: true };
+
+  it('builds a valid style that draws every registry layer', () => {
     expect(validateStyleMin(style)).toEqual([]);
     const ids = new Set(style.layers.map((l) => l.id));
-    for (const layer of PLAN_LAYERS) for (const id of planLayerIds(layer)) expect(ids.has(id), id).toBe(true);
-    // visibility is a filter on kind: only the pole's kind is drawn
-    const fill = style.layers.find((l) => l.id === 'plan-fill') as Extract<LayerSpecification, { type: 'fill' }>;
-    const json = JSON.stringify(fill.filter);
-    expect(json).toContain('"literal",["pole"]');
-    expect(json).not.toContain('"belt"');
+    for (const l of PLAN_LAYERS) for (const id of planLayerIds(l)) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('is identical under any view state: filter, layers, selection, density and language of the data do not enter it', () => {
+    // the builder takes theme, language and assets only; view state reaches the map as global and
+    // feature state, so the style MapLibre holds never changes and is never diffed on a click
+    const views = [
+      { layersOn: ['pole'], industries: ['AUTO'] as IndustryId[], byDensity: true },
+      { layersOn: [...DEFAULT_LAYERS], industries: [] as IndustryId[], byDensity: false },
+    ];
+    const styles = views.map(() => JSON.stringify(basemapStyle({ theme: 'light', language: 'zh', assets })));
+    expect(new Set(styles).size).toBe(1);
+    expect(mapGlobalState(views[0]!)).not.toEqual(mapGlobalState(views[1]!));
+  });
+
+  it('shows a feature only when its registry layer is on', () => {
+    expect(shown('plan-parks-line-approximate', {}, park)).toBe(true);
+    expect(shown('plan-parks-line-approximate', { layersOn: ['pole'] }, park)).toBe(false);
+    expect(shown('plan-fill', { layersOn: ['pole'] }, { role: 'shape', kind: 'pole' }, 3)).toBe(true);
+    expect(shown('plan-fill', { layersOn: ['belts'] }, { role: 'shape', kind: 'pole' }, 3)).toBe(false);
+  });
+
+  it('filters by industry through one boolean per industry, never a substring of a JSON string', () => {
+    expect(shown('plan-parks-line-approximate', { industries: ['IC'] }, park)).toBe(true);
+    expect(shown('plan-parks-line-approximate', { industries: ['AUTO'] }, park)).toBe(false);
+    expect(shown('plan-parks-line-approximate', { industries: ['AUTO', 'EI'] }, park)).toBe(true);
+    // a feature whose tile still carried the old JSON-string array would match "IC" inside "EIC…":
+    // the filter does not read such a property at all
+    expect(
+      shown('plan-parks-line-approximate', { industries: ['IC'] }, { ...park, in_IC: undefined, in_EI: undefined, reach: '["EI","IC"]' }),
+    ).toBe(false);
+    expect(JSON.stringify(style)).not.toContain('"reach"');
+    expect(industryProperty('IC')).toBe('in_IC');
   });
 
   it('keeps the style small: a dozen plan layers, whatever the number of registry layers', () => {
-    const style = basemapStyle({ theme: 'light', language: 'zh', assets });
     expect(style.layers.filter((l) => l.id.startsWith('plan-')).length).toBeLessThanOrEqual(13);
   });
 
   it('draws plan areas above the districts and below every label', () => {
-    const layers = basemapStyle({ theme: 'light', language: 'zh', assets }).layers.map((l) => l.id);
+    const layers = style.layers.map((l) => l.id);
     const firstPlan = layers.findIndex((id) => id.startsWith('plan-'));
     expect(firstPlan).toBeGreaterThan(layers.indexOf('district-fill'));
     expect(firstPlan).toBeLessThan(layers.indexOf('district-labels'));
   });
 
   it('dashes schematic outlines and dots approximate ones, so they never look surveyed', () => {
-    const style = basemapStyle({ theme: 'light', language: 'zh', assets });
     const dash = (id: string) =>
       ((style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'line' }>).paint ?? {})['line-dasharray'];
     expect(dash('plan-line-schematic')).toEqual([4, 3]);
@@ -90,12 +129,23 @@ describe('plan layers in the style', () => {
     expect(dash('plan-parks-line-surveyed')).toBeUndefined();
   });
 
-  it("filters by industry through an expression on the features' reach, not by rebuilding the source", () => {
-    expect(industryFilter([])).toBe(true);
-    expect(industryFilter(['IC', 'AUTO'])).toEqual(['any', ['in', 'IC', ['get', 'reach']], ['in', 'AUTO', ['get', 'reach']]]);
-    const a = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { industries: ['IC'] } });
-    const b = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { industries: ['AUTO'] } });
-    expect(a.sources).toEqual(b.sources);
+  it('draws selection and hover through feature-state keyed by the feature id', () => {
+    expect((style.sources.plan as { promoteId: unknown }).promoteId).toEqual({ plan: 'id' });
+    const opacity = (id: string) => JSON.stringify((layer(id) as { paint: Record<string, unknown> }).paint['line-opacity']);
+    expect(opacity('plan-selected')).toContain('"feature-state","selected"');
+    expect(opacity('plan-hover')).toContain('"feature-state","hover"');
+  });
+});
+
+describe('view state for the map', () => {
+  it('turns layers on into the kinds they draw, in registry order, and keeps the 3+6 order', () => {
+    const s = mapGlobalState({ layersOn: ['featured-parks', 'pole', 'district-industries'], industries: ['AUTO', 'IC'], byDensity: true });
+    expect(s).toEqual({ industries: ['IC', 'AUTO'], kinds: ['pole', 'featured-park', 'district'], byDensity: true });
+  });
+
+  it('changes only the feature-state flags that differ', () => {
+    expect(flagChanges(['a', 'b'], ['b', 'c'])).toEqual({ on: ['c'], off: ['a'] });
+    expect(flagChanges([], [])).toEqual({ on: [], off: [] });
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { BuiltPlanFeature } from '../../src/lib/plan/compare.ts';
+import type { BuiltFeature } from '../../src/lib/plan/model.ts';
 import { shapeIndex } from '../../src/lib/plan/shapes.ts';
 import { districtPage, featureProfile, industryPage } from '../../src/lib/plan/profile.ts';
 import { featurePath, industryFromSlug, industryPath } from '../../src/lib/plan/paths.ts';
@@ -10,7 +10,7 @@ import type { DistrictProfile, Industry } from '../../src/lib/plan/model.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = <T>(file: string) => JSON.parse(readFileSync(join(ROOT, 'static/data', file), 'utf8')) as T;
-const plan = read<{ features: BuiltPlanFeature[]; districts: DistrictProfile[]; industries: Industry[] }>('plan.json');
+const plan = read<{ features: BuiltFeature[]; districts: DistrictProfile[]; industries: Industry[] }>('plan.json');
 const shapes = shapeIndex(read<FeatureCollection>('plan.geojson'), 'id', 'shape');
 const feature = (id: string) => plan.features.find((f) => f.id === id)!;
 

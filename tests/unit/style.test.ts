@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 import type { LayerSpecification } from 'maplibre-gl';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createExpression, latest as styleSpec, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { DEFAULT_MAP_STATE } from '../../src/lib/style/map-state.ts';
 import { basemapStyle, FONTSTACK, LAYER, labelText } from '../../src/lib/style/basemap-style.ts';
 import { THEMES } from '../../src/lib/style/themes.ts';
 import { LANGUAGES } from '../../src/lib/i18n/language.ts';
 
 const assets = {
   basemapUrl: 'http://localhost:4173/basemap/shanghai.pmtiles',
+  planUrl: 'http://localhost:4173/basemap/plan.pmtiles',
   glyphsUrl: 'http://localhost:4173/fonts/{fontstack}/{range}.pbf',
 };
 const variants = (Object.keys(THEMES) as (keyof typeof THEMES)[]).flatMap((theme) => LANGUAGES.map((language) => ({ theme, language })));
@@ -37,7 +39,7 @@ describe('basemap style builder', () => {
   it('loads nothing from outside the asset URLs it is given', () => {
     const json = JSON.stringify(basemapStyle({ theme: 'dark', language: 'en', assets }));
     const urls = json.match(/[a-z]+:\/\/[^"\s]+/g) ?? [];
-    expect(urls.sort()).toEqual([`pmtiles://${assets.basemapUrl}`, assets.glyphsUrl].sort());
+    expect(urls.sort()).toEqual([`pmtiles://${assets.basemapUrl}`, `pmtiles://${assets.planUrl}`, assets.glyphsUrl].sort());
   });
 
   it('labels in Chinese for zh, and English over Chinese for en', () => {
@@ -50,25 +52,22 @@ describe('basemap style builder', () => {
   });
 
   it('is a pure function: same inputs, same style; theme changes only colours', () => {
-    const a = basemapStyle({ theme: 'light', language: 'zh', assets, selectedDistrict: '310114' });
-    const b = basemapStyle({ theme: 'light', language: 'zh', assets, selectedDistrict: '310114' });
+    const a = basemapStyle({ theme: 'light', language: 'zh', assets });
+    const b = basemapStyle({ theme: 'light', language: 'zh', assets });
     expect(a).toEqual(b);
-    const dark = basemapStyle({ theme: 'dark', language: 'zh', assets, selectedDistrict: '310114' });
+    const dark = basemapStyle({ theme: 'dark', language: 'zh', assets });
     expect(dark.layers.map((l) => l.id)).toEqual(a.layers.map((l) => l.id));
     const colours = (s: typeof a) => JSON.stringify(s).match(/#[0-9a-f]{6}/g);
     expect(colours(dark)).not.toEqual(colours(a));
   });
 
-  it('draws the selected district through a filter on its code', () => {
-    const style = basemapStyle({ theme: 'light', language: 'zh', assets, selectedDistrict: '310114' });
-    const selected = style.layers.find((l) => l.id === LAYER.districtSelectedFill) as { filter: unknown };
-    expect(selected.filter).toEqual(['==', ['get', 'code'], '310114']);
-    const none = basemapStyle({ theme: 'light', language: 'zh', assets });
-    expect((none.layers.find((l) => l.id === LAYER.districtSelectedFill) as { filter: unknown }).filter).toEqual([
-      '==',
-      ['get', 'code'],
-      '',
-    ]);
+  it('draws the selected and highlighted districts through feature-state keyed by the district code', () => {
+    const style = basemapStyle({ theme: 'light', language: 'zh', assets });
+    expect((style.sources.basemap as { promoteId: unknown }).promoteId).toEqual({ districts: 'code' });
+    const opacity = (id: string, key: string) =>
+      JSON.stringify((style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint[key]);
+    expect(opacity(LAYER.districtSelectedFill, 'fill-opacity')).toContain('"feature-state","selected"');
+    expect(opacity(LAYER.districtHighlight, 'fill-opacity')).toContain('"feature-state","highlight"');
   });
 
   it('credits every licensed data source in the attribution', () => {
@@ -83,17 +82,28 @@ describe('basemap style builder', () => {
 });
 
 describe('density colouring', () => {
-  const fill = (byDensity: boolean) => {
-    const layer = basemapStyle({ theme: 'light', language: 'zh', assets, plan: { byDensity } }).layers.find(
-      (l) => l.id === 'plan-parks-fill',
-    );
-    return (layer as { paint: Record<string, unknown> }).paint;
+  const paint = () =>
+    (
+      basemapStyle({ theme: 'light', language: 'zh', assets }).layers.find((l) => l.id === 'plan-parks-fill') as {
+        paint: Record<string, unknown>;
+      }
+    ).paint;
+  const colourOf = (byDensity: boolean, props: Record<string, unknown>) => {
+    const e = createExpression(paint()['fill-color'], styleSpec.paint_fill['fill-color'] as never, { ...DEFAULT_MAP_STATE, byDensity });
+    if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+    const c = e.value.evaluate({ zoom: 10 }, { type: 'Polygon', properties: props } as never) as { r: number; g: number; b: number };
+    const hex = (x: number) =>
+      Math.round(x * 255)
+        .toString(16)
+        .padStart(2, '0');
+    return `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;
   };
-  it('colours by density tier, grey for no data, only when density is on', () => {
-    expect(JSON.stringify(fill(false)['fill-color'])).not.toContain('density_tier');
-    const colour = JSON.stringify(fill(true)['fill-color']);
-    for (const hex of Object.values(DENSITY_COLOURS)) expect(colour).toContain(hex);
+  it('colours by density tier, grey for no data, only when density mode is on (global state)', () => {
+    expect(colourOf(true, { kind: 'featured-park', density_tier: 'above' })).toBe(DENSITY_COLOURS.above);
+    expect(colourOf(true, { kind: 'featured-park', density_tier: 'below' })).toBe(DENSITY_COLOURS.below);
+    expect(colourOf(true, { kind: 'featured-park' })).toBe(DENSITY_COLOURS.none);
+    expect(colourOf(false, { kind: 'featured-park', density_tier: 'above' })).not.toBe(DENSITY_COLOURS.above);
     // no data is barely filled, so it reads as absent rather than as a low value
-    expect(JSON.stringify(fill(true)['fill-opacity'])).toContain('0.05');
+    expect(JSON.stringify(paint()['fill-opacity'])).toContain('0.05');
   });
 });

@@ -32,7 +32,7 @@ describe('URL view state codec', () => {
     expect(viewStateQuery(state({ density: '3d' }))).toBe('density=3d');
     expect(decode('density=4d')).toEqual({
       state: DEFAULT_VIEW_STATE,
-      dropped: [{ param: 'density', value: '4d', reason: 'unknown density mode (off, 2d or 3d)' }],
+      dropped: [{ param: 'density', value: '4d', reason: 'drop_density' }],
     });
   });
 

@@ -1,6 +1,11 @@
 import type { Language } from './language.ts';
 
-/** Every UI string, in both languages. A key missing in one language fails type-checking. */
+/**
+ * Every UI string, in both languages: one table, with parameters written `{name}` inside the
+ * sentence, so each language orders its own words (no sentence is glued from fragments). A key
+ * missing in one language, or a call missing a parameter, fails type-checking; a unit test checks
+ * both languages name the same parameters.
+ */
 const STRINGS = {
   appTitle: { zh: '上海产业空间布局', en: 'Shanghai Industrial Layout' },
   appSubtitle: { zh: '“十四五”规划 · 一极三带五新城', en: '14th Five-Year Plans · one pole, three belts, five new towns' },
@@ -8,7 +13,7 @@ const STRINGS = {
   switchLanguageLabel: { zh: 'Switch to English', en: '切换到中文' },
   loadingEngine: { zh: '正在加载地图引擎…', en: 'Loading the map engine…' },
   loadingBasemap: { zh: '正在读取底图…', en: 'Reading the basemap…' },
-  loadingTiles: { zh: '正在绘制底图', en: 'Drawing the basemap' },
+  loadingTiles: { zh: '正在绘制底图 · {percent}%', en: 'Drawing the basemap · {percent}%' },
   basemapFailed: { zh: '底图无法加载', en: 'The basemap could not be loaded' },
   basemapFailedHint: {
     zh: '底图文件 (shanghai.pmtiles) 读取失败。请确认已运行 npm run geodata，且服务器支持 HTTP Range 请求。',
@@ -126,9 +131,10 @@ const STRINGS = {
     en: 'The target of 80 counts supplied industrial land (001 L265-270); park densities use each park’s whole published area, a different basis: read them as indications.',
   },
   referenceFigures: { zh: '参照值', en: 'Reference figures' },
-  densityInView: { zh: '当前图层中', en: 'In the layers on' },
-  withDensity: { zh: '有密度数据', en: 'with a density' },
-  withoutDensity: { zh: '无数据', en: 'no data' },
+  densityTally: {
+    zh: '当前图层中: {withData} 有密度数据, {noData} 无数据',
+    en: 'In the layers on: {withData} with a density, {noData} no data',
+  },
   nothingToExtrude: {
     zh: '当前图层与筛选下没有可拉伸的密度数据: 3D 柱不绘制。',
     en: 'No feature in the layers and filter on has a density: there is nothing to extrude.',
@@ -266,7 +272,11 @@ const STRINGS = {
     en: 'Exports the features under the current layers and filter, with precision and citation columns.',
   },
   exporting: { zh: '正在导出…', en: 'Exporting…' },
-  pngSources: { zh: '来源', en: 'Sources' },
+  pngSubtitleFiltered: {
+    zh: '“十四五”规划 · 一极三带五新城 · {industries}',
+    en: '14th Five-Year Plans · one pole, three belts, five new towns · {industries}',
+  },
+  pngAttribution: { zh: '{attribution} · 来源: 001/003/000 (2021)', en: '{attribution} · Sources: 001/003/000 (2021)' },
   pngSchematic: {
     zh: '虚线为示意范围, 点线为近似位置, 均非测绘边界',
     en: 'dashed: schematic extent; dotted: approximate place; none are surveyed boundaries',
@@ -278,8 +288,6 @@ const STRINGS = {
   },
   importTemplate: { zh: '下载 CSV 模板', en: 'Download the CSV template' },
   importChoose: { zh: '选择文件', en: 'Choose a file' },
-  importAccepted: { zh: '已导入', en: 'Loaded' },
-  importRows: { zh: '行', en: 'rows' },
   importIssues: { zh: '有问题的行', en: 'Rows with problems' },
   importRow: { zh: '行', en: 'Row' },
   importColumn: { zh: '列', en: 'Column' },
@@ -287,14 +295,82 @@ const STRINGS = {
   importClear: { zh: '清除导入的园区', en: 'Remove the imported parks' },
   importMatches: { zh: '与已有园区同名', en: 'Same name as a park in the data' },
   importedPark: { zh: '导入的园区', en: 'Imported park' },
-  importedFrom: { zh: '来自导入文件第', en: 'From the imported file, row' },
   locatedByDistrict: { zh: '位置为所在区中心 (文件无坐标)', en: 'placed at its district’s centre (no coordinates in the file)' },
   locatedByCoordinates: { zh: '位置来自文件坐标', en: 'placed at the file’s coordinates' },
   matchedPark: { zh: '对应数据中的园区', en: 'Matches the park in the data' },
-} satisfies Record<string, Record<Language, string>>;
+  urlNoticeIntro: { zh: '链接中有无法识别的参数，已忽略：', en: 'Some link parameters were not understood and were ignored:' },
+  dismiss: { zh: '知道了', en: 'Dismiss' },
+  dataLoadFailed: { zh: '数据未能加载:', en: 'The data could not be loaded:' },
+  retry: { zh: '重试', en: 'Try again' },
+  drop_param: { zh: '未知参数', en: 'unknown parameter' },
+  drop_value: { zh: '无法识别的值', en: 'unknown value' },
+  drop_language: { zh: '未知语言 (zh 或 en)', en: 'unknown language (zh or en)' },
+  drop_view: { zh: '不是上海周边的视图 (经度,纬度,缩放[,方位角,倾角])', en: 'not a view around Shanghai (lon,lat,zoom[,bearing,pitch])' },
+  drop_district: { zh: '没有此代码的区', en: 'no district has this code' },
+  drop_feature: { zh: '没有此编号的要素', en: 'no feature has this id' },
+  drop_mode: { zh: '未知视图 (map 或 list)', en: 'unknown mode (map or list)' },
+  drop_density: { zh: '未知密度模式 (off、2d 或 3d)', en: 'unknown density mode (off, 2d or 3d)' },
+  drop_industry: { zh: '未知产业', en: 'unknown industry' },
+  drop_segment: { zh: '未知细分领域', en: 'unknown segment' },
+  drop_area: { zh: '不是有效面积 (大于 0、不超过 1000 平方公里)', en: 'not an area in km² (above 0, at most 1000)' },
+  drop_point: { zh: '不是上海周边的点 (经度,纬度)', en: 'not a point around Shanghai (lon,lat)' },
+  drop_pointAndDistrict: { zh: '已用点 (at) 作为位置', en: 'a point (at) is already the location' },
+  drop_radius: { zh: '不是有效半径 (1–100 公里)', en: 'not a radius in km (1–100)' },
+  drop_within: { zh: '不是发展带、新城或一极', en: 'not a belt, new town or the pole' },
+  drop_candidate: { zh: '没有此编号的候选', en: 'no candidate has this id' },
+  drop_unit: { zh: '不是可比较的对象', en: 'not a unit that can be compared' },
+  drop_tooMany: { zh: '最多比较 6 个', en: 'at most 6 are compared' },
+  kind_pole: { zh: '一极', en: 'Pole' },
+  kind_belt: { zh: '产业集群发展带', en: 'Industry belt' },
+  'kind_belt-member': { zh: '发展带成员区域', en: 'Belt member area' },
+  'kind_new-town': { zh: '新城', en: 'New town' },
+  'kind_industrial-base': { zh: '产业基地', en: 'Industrial base' },
+  'kind_transformation-area': { zh: '重点转型区域', en: 'Transformation area' },
+  'kind_brand-park': { zh: '品牌园区', en: 'Brand park' },
+  'kind_featured-park': { zh: '特色产业园区', en: 'Featured industrial park' },
+  'kind_innovation-cluster': { zh: '创新集聚区', en: 'Innovation cluster' },
+  'kind_service-core': { zh: '一核', en: 'Service core' },
+  'kind_service-belt': { zh: '服务业发展带', en: 'Service belt' },
+  'kind_service-cluster': { zh: '服务业集聚区', en: 'Service cluster' },
+  'kind_service-pole': { zh: '服务业极', en: 'Service pole' },
+  'kind_service-area': { zh: '服务业片区', en: 'Service area' },
+  'kind_functional-zone': { zh: '生产性服务业功能区', en: 'Producer-service zone' },
+  'kind_design-cluster': { zh: '设计集群', en: 'Design cluster' },
+  'kind_health-cluster': { zh: '健康服务集聚区', en: 'Health cluster' },
+  'kind_sports-base': { zh: '体育产业基地', en: 'Sports industry base' },
+  'kind_culture-base': { zh: '文化产业基地', en: 'Culture industry base' },
+  'kind_transport-hub': { zh: '交通枢纽', en: 'Transport hub' },
+  kind_facility: { zh: '设施', en: 'Facility' },
+  precision_surveyed: { zh: '实测', en: 'surveyed' },
+  precision_approximate: { zh: '近似', en: 'approximate' },
+  precision_schematic: { zh: '示意', en: 'schematic' },
+  precisionWithRadius: { zh: '{level} (±{radius} km)', en: '{level} (±{radius} km)' },
+  precisionLegend_surveyed: { zh: '实测边界', en: 'surveyed boundary' },
+  precisionLegend_approximate: { zh: '近似位置 (点线)', en: 'approximate location (dotted)' },
+  precisionLegend_schematic: { zh: '示意范围 (虚线)', en: 'schematic extent (dashed)' },
+  importAcceptedRows: { zh: '{file}: 已导入 {count} 行', en: '{file}: loaded {count} rows' },
+  importedFromRow: { zh: '来自导入文件第 {row} 行', en: 'From the imported file, row {row}' },
+} as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;
 
-export function t(language: Language, key: StringKey): string {
-  return STRINGS[key][language];
+/** The parameter names a string mentions, from its text: `'第 {row} 行'` → `'row'`. */
+type ParamNames<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+export type StringParams<K extends StringKey> = Record<ParamNames<(typeof STRINGS)[K]['zh']>, string | number>;
+/** Keys of strings without parameters: what a lookup table of labels may hold. */
+export type PlainStringKey = { [K in StringKey]: [ParamNames<(typeof STRINGS)[K]['zh']>] extends [never] ? K : never }[StringKey];
+type ParamArgs<K extends StringKey> = [ParamNames<(typeof STRINGS)[K]['zh']>] extends [never] ? [] : [params: StringParams<K>];
+
+/** The string `key` in `language`, with its `{name}` parameters filled in. */
+export function t<K extends StringKey>(language: Language, key: K, ...args: ParamArgs<K>): string {
+  const text: string = STRINGS[key][language];
+  const params = args[0] as Record<string, string | number> | undefined;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The parameter names of every string in both languages (for the table's own test). */
+export function stringParameters(): { key: StringKey; zh: string[]; en: string[] }[] {
+  const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+  return (Object.keys(STRINGS) as StringKey[]).map((key) => ({ key, zh: names(STRINGS[key].zh), en: names(STRINGS[key].en) }));
 }

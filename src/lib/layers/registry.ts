@@ -4,6 +4,7 @@
  * legend and the URL codec all read this list, so they cannot disagree.
  */
 import type { FeatureKind } from '../plan/model.ts';
+import type { PlainStringKey } from '../i18n/strings.ts';
 
 export type LayerGroupId = 'manufacturing' | 'parks' | 'service' | 'districts' | 'context';
 
@@ -183,10 +184,10 @@ export function layerForKind(kind: FeatureKind | 'district'): PlanLayerDef | und
 
 /** How each precision is drawn, and what the legend says it means. */
 export const PRECISION_STYLE = {
-  surveyed: { dash: null, zh: '实测边界', en: 'surveyed boundary' },
-  approximate: { dash: [1.5, 1.5] as [number, number], zh: '近似位置 (点线)', en: 'approximate location (dotted)' },
-  schematic: { dash: [4, 3] as [number, number], zh: '示意范围 (虚线)', en: 'schematic extent (dashed)' },
-} as const;
+  surveyed: { dash: null, legend: 'precisionLegend_surveyed' },
+  approximate: { dash: [1.5, 1.5] as [number, number], legend: 'precisionLegend_approximate' },
+  schematic: { dash: [4, 3] as [number, number], legend: 'precisionLegend_schematic' },
+} as const satisfies Record<string, { dash: [number, number] | null; legend: PlainStringKey }>;
 
 /** The layers on after switching one layer on or off, in registry order. */
 export function setLayer(layersOn: readonly string[], id: string, on: boolean): string[] {

@@ -6,6 +6,7 @@ export function styleAssets(location: Location): StyleAssets {
   const root = new URL(`${base}/`, location.href);
   return {
     basemapUrl: new URL('basemap/shanghai.pmtiles', root).href,
+    planUrl: new URL('basemap/plan.pmtiles', root).href,
     glyphsUrl: decodeURI(new URL('fonts/{fontstack}/{range}.pbf', root).href),
   };
 }

@@ -49,8 +49,8 @@ function layers(columns: readonly DensityColumn[]) {
 }
 
 export function createDensityOverlay(map: MapLibreMap, columns: readonly DensityColumn[], onframe: () => void): DensityOverlay {
-  // Overlaid (its own canvas), not interleaved: the map's style is rebuilt and diffed on every
-  // change, which would drop layers deck.gl had inserted into it.
+  // Overlaid (its own canvas), not interleaved: deck.gl's interleaved mode breaks on MapLibre 6
+  // (STACK.md), and a separate canvas keeps the upgrade open.
   const overlay = new MapboxOverlay({ interleaved: false, layers: layers(columns), onAfterRender: onframe });
   map.addControl(overlay);
   return {

@@ -9,7 +9,7 @@ import turfArea from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import booleanIntersects from '@turf/boolean-intersects';
 import simplify from '@turf/simplify';
-import type { Citation, DistrictProfile, Figure, Industry, IndustryId, IndustryLink, Name, PlanFeature } from './model.ts';
+import type { BuiltFeature, Citation, DistrictProfile, Figure, Industry, IndustryId, IndustryLink, Name } from './model.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
@@ -65,8 +65,6 @@ export interface CompareUnit {
   outline: string;
   cite: Citation[];
 }
-
-export type BuiltPlanFeature = PlanFeature & { label_point: [number, number] | null; drawn: boolean };
 
 export const districtUnitId = (code: string) => `district-${code}`;
 
@@ -134,7 +132,7 @@ export function outlinePath(geometry: Geometry | null, tolerance = 0.003): strin
 // ── Units ──────────────────────────────────────────────────────────────────────────────────────
 
 export interface CompareInputs {
-  features: readonly BuiltPlanFeature[];
+  features: readonly BuiltFeature[];
   /** Drawn shapes by feature id (plan.geojson, role "shape"). */
   shapes: ReadonlyMap<string, Geometry>;
   /** District land by code (districts.geojson). */
@@ -201,14 +199,13 @@ function unitFrom(
 export function compareUnits(inputs: CompareInputs): CompareUnit[] {
   const byId = new Map(inputs.features.map((f) => [f.id, f]));
   const layoutUnits = inputs.features
-    .filter((f): f is BuiltPlanFeature & { kind: (typeof COMPARABLE_KINDS)[number] } =>
+    .filter((f): f is BuiltFeature & { kind: (typeof COMPARABLE_KINDS)[number] } =>
       (COMPARABLE_KINDS as readonly string[]).includes(f.kind),
     )
     .sort((a, b) => COMPARABLE_KINDS.indexOf(a.kind) - COMPARABLE_KINDS.indexOf(b.kind))
     .map((f) => {
       const children = inputs.features.filter((c) => c.parent === f.id);
-      const unionParts =
-        f.geometry.type === 'union' ? f.geometry.of.map((id) => byId.get(id)).filter((x): x is BuiltPlanFeature => !!x) : [];
+      const unionParts = f.geometry.type === 'union' ? f.geometry.of.map((id) => byId.get(id)).filter((x): x is BuiltFeature => !!x) : [];
       const members = [...new Map([...children, ...unionParts].map((m) => [m.id, { id: m.id, name: m.name }])).values()];
       // The plan allocates industries to the belt itself and to each member it names (001 L961-987).
       const rows: MatrixRow[] = [
@@ -262,21 +259,6 @@ export const DEFAULT_COMPARISON = ['belt-yanjiang', 'belt-yanwan', 'belt-huxi'];
 export const MAX_COMPARED = 6;
 
 /** `units=belt-yanwan,belt-huxi`: known ids in the order given, no repeats, at most six; the rest reported. */
-export function decodeComparison(raw: string | null, known: ReadonlySet<string>): { ids: string[]; dropped: string[] } {
-  if (raw === null) return { ids: [...DEFAULT_COMPARISON], dropped: [] };
-  const parts = raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const ids: string[] = [];
-  const dropped: string[] = [];
-  for (const p of parts) {
-    if (!known.has(p)) dropped.push(p);
-    else if (!ids.includes(p) && ids.length < MAX_COMPARED) ids.push(p);
-    else if (!ids.includes(p)) dropped.push(p);
-  }
-  return { ids, dropped };
-}
 
 // ── CSV ────────────────────────────────────────────────────────────────────────────────────────
 

@@ -2,7 +2,7 @@
  * The compact index of plan features the map page ships with its HTML: enough to decode the URL,
  * filter, count, search and list; the full records (citations, figures) load when a card opens.
  */
-import type { DistrictProfile, FeatureKind, IndustryId, Industry, PlanFeature } from './model.ts';
+import type { BuiltFeature, DistrictProfile, FeatureKind, IndustryId, Industry } from './model.ts';
 import { linksWithMembers, reachedIndustries } from './rules.ts';
 import { primaryDensity, type DensityTier } from './density.ts';
 
@@ -29,9 +29,7 @@ export interface IndustryIndexEntry {
   colour: string;
 }
 
-type BuiltRecord = PlanFeature & { drawn: boolean; label_point: [number, number] | null };
-
-export function featureIndex(features: readonly BuiltRecord[], industries: readonly Industry[]): FeatureIndexEntry[] {
+export function featureIndex(features: readonly BuiltFeature[], industries: readonly Industry[]): FeatureIndexEntry[] {
   return features.map((f) => ({
     id: f.id,
     kind: f.kind,
@@ -48,7 +46,7 @@ export function featureIndex(features: readonly BuiltRecord[], industries: reado
   }));
 }
 
-function densitySummary(f: BuiltRecord): FeatureIndexEntry['density'] {
+function densitySummary(f: BuiltFeature): FeatureIndexEntry['density'] {
   const d = primaryDensity(f);
   return d.status === 'ok' ? { value: d.density.value, tier: d.density.tier, planned: d.density.planned, year: d.density.year } : null;
 }

@@ -1,26 +1,45 @@
-/** How feature kinds read in the UI, in both languages. */
+/** How feature kinds and precision levels read in the UI: keys of the one string table. */
 import type { FeatureKind } from './model.ts';
+import { t, type PlainStringKey } from '../i18n/strings.ts';
+import type { Language } from '../i18n/language.ts';
 
-export const KIND_LABELS: Record<FeatureKind, { zh: string; en: string }> = {
-  pole: { zh: '一极', en: 'Pole' },
-  belt: { zh: '产业集群发展带', en: 'Industry belt' },
-  'belt-member': { zh: '发展带成员区域', en: 'Belt member area' },
-  'new-town': { zh: '新城', en: 'New town' },
-  'industrial-base': { zh: '产业基地', en: 'Industrial base' },
-  'transformation-area': { zh: '重点转型区域', en: 'Transformation area' },
-  'brand-park': { zh: '品牌园区', en: 'Brand park' },
-  'featured-park': { zh: '特色产业园区', en: 'Featured industrial park' },
-  'innovation-cluster': { zh: '创新集聚区', en: 'Innovation cluster' },
-  'service-core': { zh: '一核', en: 'Service core' },
-  'service-belt': { zh: '服务业发展带', en: 'Service belt' },
-  'service-cluster': { zh: '服务业集聚区', en: 'Service cluster' },
-  'service-pole': { zh: '服务业极', en: 'Service pole' },
-  'service-area': { zh: '服务业片区', en: 'Service area' },
-  'functional-zone': { zh: '生产性服务业功能区', en: 'Producer-service zone' },
-  'design-cluster': { zh: '设计集群', en: 'Design cluster' },
-  'health-cluster': { zh: '健康服务集聚区', en: 'Health cluster' },
-  'sports-base': { zh: '体育产业基地', en: 'Sports industry base' },
-  'culture-base': { zh: '文化产业基地', en: 'Culture industry base' },
-  'transport-hub': { zh: '交通枢纽', en: 'Transport hub' },
-  facility: { zh: '设施', en: 'Facility' },
+export const KIND_LABEL: Record<FeatureKind, PlainStringKey> = {
+  pole: 'kind_pole',
+  belt: 'kind_belt',
+  'belt-member': 'kind_belt-member',
+  'new-town': 'kind_new-town',
+  'industrial-base': 'kind_industrial-base',
+  'transformation-area': 'kind_transformation-area',
+  'brand-park': 'kind_brand-park',
+  'featured-park': 'kind_featured-park',
+  'innovation-cluster': 'kind_innovation-cluster',
+  'service-core': 'kind_service-core',
+  'service-belt': 'kind_service-belt',
+  'service-cluster': 'kind_service-cluster',
+  'service-pole': 'kind_service-pole',
+  'service-area': 'kind_service-area',
+  'functional-zone': 'kind_functional-zone',
+  'design-cluster': 'kind_design-cluster',
+  'health-cluster': 'kind_health-cluster',
+  'sports-base': 'kind_sports-base',
+  'culture-base': 'kind_culture-base',
+  'transport-hub': 'kind_transport-hub',
+  facility: 'kind_facility',
 };
+
+export function kindLabel(kind: FeatureKind, language: Language): string {
+  return t(language, KIND_LABEL[kind]);
+}
+
+export const PRECISION_LABEL = {
+  surveyed: 'precision_surveyed',
+  approximate: 'precision_approximate',
+  schematic: 'precision_schematic',
+} as const satisfies Record<string, PlainStringKey>;
+
+/** "schematic (±3 km)" / "示意 (±3 km)": how a precision reads in the UI; an unknown level reads as itself. */
+export function precisionLabel(p: { level: string; radius_km?: number | null } | null, language: Language): string {
+  if (!p) return '';
+  const level = p.level in PRECISION_LABEL ? t(language, PRECISION_LABEL[p.level as keyof typeof PRECISION_LABEL]) : p.level;
+  return p.radius_km ? t(language, 'precisionWithRadius', { level, radius: p.radius_km }) : level;
+}

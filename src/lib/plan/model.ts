@@ -267,11 +267,46 @@ export const GazetteerEntry = z.object({
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
 
 /** Where one of the gazetteer's places stands on the map (the build's coverage report). */
-export interface CoverageRow {
-  n: number;
-  name_zh: string;
-  status: 'placed' | 'district' | 'citywide' | 'not-placed';
-  feature: string | null;
-  precision: { level: string; radius_km: number | null } | null;
-  reason: string | null;
-}
+export const CoverageRow = z.object({
+  n: z.number(),
+  name_zh: z.string(),
+  status: z.enum(['placed', 'district', 'citywide', 'not-placed']),
+  feature: z.string().nullable(),
+  precision: z.object({ level: z.string(), radius_km: z.number().nullable() }).nullable(),
+  reason: z.string().nullable(),
+});
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+// ── The built plan (static/data/plan.json) ───────────────────────────────────────────────────
+
+/** A plan feature as the geodata build writes it: the authored record plus where it was drawn. */
+export const BuiltFeature = PlanFeature.extend({
+  group: z.string(),
+  /** Area of the drawn shape (clipped to land), km²; null when not drawn as an area. */
+  drawn_area_km2: z.number().nullable(),
+  label_point: z.tuple([z.number(), z.number()]).nullable(),
+  drawn: z.boolean(),
+});
+export type BuiltFeature = z.infer<typeof BuiltFeature>;
+
+/** Everything the build writes to plan.json; the server loader parses it with this schema. */
+export const BuiltPlan = z.object({
+  generator: z.string(),
+  industries: z.array(Industry),
+  terms: z.array(TermMapping),
+  features: z.array(BuiltFeature),
+  districts: z.array(DistrictProfile),
+  indicators: z.array(Indicator),
+  density: z.object({ target: Figure, baselines: z.array(Figure) }),
+  service_zones: z.object({ baseline_density: Figure, target_count: Figure }),
+  parks_programme: z.object({
+    total_municipal: z.number(),
+    total_cite: z.array(Citation),
+    target_2025: z.number(),
+    target_cite: z.array(Citation),
+    held: z.number(),
+  }),
+  modes: z.array(ServiceMode),
+  coverage: z.array(CoverageRow),
+});
+export type BuiltPlan = z.infer<typeof BuiltPlan>;

@@ -9,7 +9,7 @@ import distance from '@turf/distance';
 import type { DistrictProfile, FeatureKind, Industry, IndustryId, Name } from './model.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { reachedIndustries, linksWithMembers } from './rules.ts';
-import type { BuiltPlanFeature } from './compare.ts';
+import type { BuiltFeature } from './model.ts';
 import { DISTRICTS } from '../districts.ts';
 import { featurePath } from './paths.ts';
 
@@ -19,7 +19,7 @@ export interface Link {
   kind: FeatureKind;
   path: string;
 }
-const link = (f: BuiltPlanFeature): Link => ({ id: f.id, name: f.name, kind: f.kind, path: featurePath(f) });
+const link = (f: BuiltFeature): Link => ({ id: f.id, name: f.name, kind: f.kind, path: featurePath(f) });
 
 /** Kinds that hold other places: a feature "lies in" these when its point is inside their shape. */
 const CONTAINERS: readonly FeatureKind[] = [
@@ -52,8 +52,8 @@ export interface FeatureProfile {
 }
 
 export function featureProfile(
-  feature: BuiltPlanFeature,
-  all: readonly BuiltPlanFeature[],
+  feature: BuiltFeature,
+  all: readonly BuiltFeature[],
   shapes: ReadonlyMap<string, Geometry>,
   nearbyCount = 5,
 ): FeatureProfile {
@@ -119,7 +119,7 @@ export interface DistrictPage {
   belts: Link[];
 }
 
-export function districtPage(code: string, all: readonly BuiltPlanFeature[], districts: readonly DistrictProfile[]): DistrictPage | null {
+export function districtPage(code: string, all: readonly BuiltFeature[], districts: readonly DistrictProfile[]): DistrictPage | null {
   const d = DISTRICTS.find((x) => x.code === code);
   if (!d) return null;
   const profile = districts.find((p) => p.code === code) ?? null;
@@ -131,7 +131,7 @@ export function districtPage(code: string, all: readonly BuiltPlanFeature[], dis
     features: all.filter((f) => f.districts.includes(code)).map(link),
     belts: (profile?.belts ?? [])
       .map((id) => byId.get(id))
-      .filter((f): f is BuiltPlanFeature => !!f)
+      .filter((f): f is BuiltFeature => !!f)
       .map(link),
   };
 }
@@ -145,7 +145,7 @@ export interface IndustryPage {
 
 export function industryPage(
   id: IndustryId,
-  all: readonly BuiltPlanFeature[],
+  all: readonly BuiltFeature[],
   industries: readonly Industry[],
   districts: readonly DistrictProfile[],
 ): IndustryPage | null {

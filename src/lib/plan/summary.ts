@@ -6,14 +6,8 @@ import type { Citation, CoverageRow, FeatureKind } from './model.ts';
 
 export type CoverageRowLike = CoverageRow;
 
-const LEVEL_ZH: Record<string, string> = { surveyed: '实测', approximate: '近似', schematic: '示意' };
-
-/** "schematic (±3 km)" / "示意 (±3 km)": how a precision reads in the UI. */
-export function precisionLabel(p: { level: string; radius_km?: number | null } | null, language: 'zh' | 'en'): string {
-  if (!p) return '';
-  const level = language === 'zh' ? (LEVEL_ZH[p.level] ?? p.level) : p.level;
-  return p.radius_km ? `${level} (±${p.radius_km} km)` : level;
-}
+/** Kept here for the data page's imports; the rule lives with the other labels. */
+export { precisionLabel } from './labels.ts';
 
 interface FeatureLike {
   kind: FeatureKind;

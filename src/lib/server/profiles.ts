@@ -4,18 +4,20 @@
  */
 import type { Geometry } from 'geojson';
 import centroid from '@turf/centroid';
-import { framePoint, outlinePath, type BuiltPlanFeature } from '$lib/plan/compare';
+import { framePoint, outlinePath } from '$lib/plan/compare';
+import type { BuiltFeature } from '$lib/plan/model';
 import { shapeIndex } from '$lib/plan/shapes';
 import { industryIndex } from '$lib/plan/feature-index';
 import { districtPage, featureProfile, industryPage } from '$lib/plan/profile';
 import { industryFromSlug } from '$lib/plan/paths';
 import { zoomForFeature } from '$lib/plan/rules';
 import { layerForKind } from '$lib/layers/registry';
-import { readBuiltGeojson, readBuiltPlan, type BuiltPlan } from './plan-data';
+import { readBuiltGeojson, readBuiltPlan } from './plan-data';
+import type { BuiltPlan } from '$lib/plan/model';
 
 export interface ProfileSources {
   plan: BuiltPlan;
-  features: readonly BuiltPlanFeature[];
+  features: readonly BuiltFeature[];
   shapes: Map<string, Geometry>;
   districtShapes: Map<string, Geometry>;
   /** The districts drawn behind every small map, as one SVG path. */

@@ -1,15 +1,17 @@
 /**
- * The MapLibre style of the basemap: a pure function of theme, language and asset URLs, in the
- * manner of protomaps/basemaps. Nothing here touches the DOM or the network; tests assert its
- * invariants (every layer's source exists, every label uses the shipped font, no external URL).
+ * The MapLibre style: a pure function of theme, language and the asset URLs, in the manner of
+ * protomaps/basemaps. Nothing here touches the DOM or the network, and no view state enters it:
+ * the filter, layers on, selection, hover, highlighted districts and density mode reach the map
+ * through global-state, feature-state and `setData` (src/lib/map/parts/), so a click never makes
+ * MapLibre diff a style. Tests assert its invariants (every layer's source exists, every label uses
+ * the shipped font, no external URL, identical under any view state).
  */
-import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language.ts';
 import { attributionText } from '../attribution.ts';
 import { THEMES, type Theme } from './themes.ts';
-import { planLayers, type PlanStyleState } from './plan-layers.ts';
-import { DEFAULT_LAYERS } from '../layers/registry.ts';
+import { GLOBAL_STATE, PLAN_PROMOTE_ID, PLAN_SOURCE, PLAN_SOURCE_LAYER, planLayers } from './plan-layers.ts';
+import { DEFAULT_MAP_STATE } from './map-state.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 export const FONTSTACK = 'NotoSansSC-Regular';
@@ -23,9 +25,14 @@ export const LAYER = {
   districtLabels: 'district-labels',
 } as const;
 
+/** The basemap's district polygons: feature-state (selected, highlight) is keyed by their code. */
+export const DISTRICTS_SOURCE_LAYER = 'districts';
+
 export interface StyleAssets {
-  /** Absolute URL of the PMTiles archive (served by the app's own origin). */
+  /** Absolute URL of the basemap PMTiles archive (served by the app's own origin). */
   basemapUrl: string;
+  /** Absolute URL of the plan's PMTiles archive. */
+  planUrl: string;
   /** Absolute URL template for glyph PBFs, with {fontstack} and {range}. */
   glyphsUrl: string;
 }
@@ -34,19 +41,12 @@ export interface StyleOptions {
   theme: Theme['name'];
   language: Language;
   assets: StyleAssets;
-  /** The selected district's code, or null. */
-  selectedDistrict?: string | null;
-  /** Plan layers on, industries chosen and the selected plan feature. */
-  plan?: Partial<PlanStyleState>;
-  /** Districts whose key industries match the filter: drawn so they stand out. */
-  highlightedDistricts?: readonly string[];
-  /**
-   * Data the page computes in the browser, drawn over the plan: the site finder's search circle,
-   * centre and ranked results, and parks a user imported. Each feature says its `role`.
-   */
-  overlay?: FeatureCollection | null;
 }
 
+/**
+ * Data the page computes in the browser, drawn over the plan with `setData`: the site finder's
+ * search circle, centre and ranked results, and parks a user imported. Each feature says its `role`.
+ */
 export const OVERLAY_SOURCE = 'overlay';
 export const OVERLAY_POINTS_LAYER = 'overlay-points';
 export const OVERLAY_IMPORTED_LAYER = 'overlay-imported';
@@ -57,9 +57,7 @@ export function labelText(language: Language): ExpressionSpecification {
   return ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_zh'], { 'font-scale': 0.8 }];
 }
 
-export function selectionFilter(code: string | null | undefined): ExpressionSpecification {
-  return ['==', ['get', 'code'], code ?? ''];
-}
+const districtState = (key: 'selected' | 'highlight'): ExpressionSpecification => ['boolean', ['feature-state', key], false];
 
 export function basemapStyle(options: StyleOptions): StyleSpecification {
   const theme = THEMES[options.theme];
@@ -75,15 +73,13 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       id: LAYER.districtSelectedFill,
       type: 'fill',
       ...vector('districts'),
-      filter: selectionFilter(options.selectedDistrict),
-      paint: { 'fill-color': theme.districtSelected, 'fill-opacity': 0.85 },
+      paint: { 'fill-color': theme.districtSelected, 'fill-opacity': ['case', districtState('selected'), 0.85, 0] },
     },
     {
       id: LAYER.districtHighlight,
       type: 'fill',
       ...vector('districts'),
-      filter: ['in', ['get', 'code'], ['literal', [...(options.highlightedDistricts ?? [])]]],
-      paint: { 'fill-color': theme.districtHighlight, 'fill-opacity': 0.55 },
+      paint: { 'fill-color': theme.districtHighlight, 'fill-opacity': ['case', districtState('highlight'), 0.55, 0] },
     },
     {
       id: 'water',
@@ -125,9 +121,8 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       id: LAYER.districtSelectedLine,
       type: 'line',
       ...vector('districts'),
-      filter: selectionFilter(options.selectedDistrict),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': theme.districtSelectedLine, 'line-width': 2.5 },
+      paint: { 'line-color': theme.districtSelectedLine, 'line-width': 2.5, 'line-opacity': ['case', districtState('selected'), 1, 0] },
     },
     {
       id: 'water-labels-line',
@@ -210,35 +205,30 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       type: 'vector',
       url: `pmtiles://${options.assets.basemapUrl}`,
       attribution: attributionText(options.language),
+      promoteId: { [DISTRICTS_SOURCE_LAYER]: 'code' },
     },
+    [PLAN_SOURCE]: {
+      type: 'vector',
+      url: `pmtiles://${options.assets.planUrl}`,
+      promoteId: { [PLAN_SOURCE_LAYER]: PLAN_PROMOTE_ID },
+    },
+    [OVERLAY_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
-  if (options.overlay) {
-    sources[OVERLAY_SOURCE] = { type: 'geojson', data: options.overlay };
-  }
-  let all: LayerSpecification[];
-  {
-    const plan = planLayers(
-      {
-        layersOn: options.plan?.layersOn ?? DEFAULT_LAYERS,
-        industries: options.plan?.industries ?? [],
-        selectedFeature: options.plan?.selectedFeature ?? null,
-        byDensity: options.plan?.byDensity ?? false,
-      },
-      theme,
-      text,
-      font,
-    );
-    // Plan areas sit above the districts and boundaries, below every label.
-    const firstLabel = layers.findIndex((l) => l.type === 'symbol');
-    all = [...layers.slice(0, firstLabel), ...plan.shapes, ...layers.slice(firstLabel), ...plan.labels];
-  }
-  if (options.overlay) all = [...all, ...overlayLayers(theme, font)];
+  const plan = planLayers(theme, text, font);
+  // Plan areas sit above the districts and boundaries, below every label; the overlay on top.
+  const firstLabel = layers.findIndex((l) => l.type === 'symbol');
   return {
     version: 8,
-    name: `shanghai-basemap-${theme.name}-${options.language}`,
+    name: `shanghai-${theme.name}-${options.language}`,
     glyphs: options.assets.glyphsUrl,
+    // Declared with the defaults of an untouched view; the map's parts set the live values.
+    state: {
+      [GLOBAL_STATE.industries]: { default: [...DEFAULT_MAP_STATE.industries] },
+      [GLOBAL_STATE.kinds]: { default: [...DEFAULT_MAP_STATE.kinds] },
+      [GLOBAL_STATE.byDensity]: { default: DEFAULT_MAP_STATE.byDensity },
+    },
     sources,
-    layers: all,
+    layers: [...layers.slice(0, firstLabel), ...plan.shapes, ...layers.slice(firstLabel), ...plan.labels, ...overlayLayers(theme, font)],
   };
 }
 

@@ -12,7 +12,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts
 import type { IndustryId } from '../plan/model.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
-import { VIEW_LIMITS, type DroppedParam } from './view-state.ts';
+import { VIEW_LIMITS, type DropReason, type DroppedParam } from './view-state.ts';
 
 export interface FinderState {
   language: Language;
@@ -52,7 +52,7 @@ const KNOWN = new Set(['lang', 'ind', 'seg', 'min', 'at', 'd', 'r', 'in', 'sel']
 export function decodeFinder(query: URLSearchParams, context: FinderContext): { state: FinderState; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
   const state: FinderState = { ...DEFAULT_FINDER, industries: [], segments: [] };
-  const drop = (param: string, value: string, reason: string) => dropped.push({ param, value, reason });
+  const drop = (param: string, value: string, reason: DropReason) => dropped.push({ param, value, reason });
   const list = (param: string) =>
     (query.get(param) ?? '')
       .split(',')
@@ -62,24 +62,24 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
   const lang = query.get('lang');
   if (lang !== null) {
     if (isLanguage(lang)) state.language = lang;
-    else drop('lang', lang, 'unknown language (zh or en)');
+    else drop('lang', lang, 'drop_language');
   }
   for (const id of list('ind')) {
     if ((INDUSTRY_IDS as readonly string[]).includes(id)) {
       if (!state.industries.includes(id as IndustryId)) state.industries.push(id as IndustryId);
-    } else drop('ind', id, 'unknown industry');
+    } else drop('ind', id, 'drop_industry');
   }
   state.industries = INDUSTRY_IDS.filter((id) => state.industries.includes(id));
   for (const id of list('seg')) {
     if (context.segmentIds.has(id)) {
       if (!state.segments.includes(id)) state.segments.push(id);
-    } else drop('seg', id, 'unknown segment');
+    } else drop('seg', id, 'drop_segment');
   }
   const min = query.get('min');
   if (min !== null) {
     const n = Number(min);
     if (min.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1000) state.minAreaKm2 = n;
-    else drop('min', min, 'not an area in km² (above 0, at most 1000)');
+    else drop('min', min, 'drop_area');
   }
   const at = query.get('at');
   if (at !== null) {
@@ -87,34 +87,34 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
     const inBox = (x: number | undefined, [lo, hi]: readonly [number, number]) =>
       x !== undefined && Number.isFinite(x) && x >= lo && x <= hi;
     if (rest.length === 0 && inBox(lon, VIEW_LIMITS.lon) && inBox(lat, VIEW_LIMITS.lat)) state.at = [lon!, lat!];
-    else drop('at', at, 'not a point around Shanghai (lon,lat)');
+    else drop('at', at, 'drop_point');
   }
   const d = query.get('d');
   if (d !== null) {
     if (context.districtCodes.has(d)) state.district = d;
-    else drop('d', d, 'no district has this code');
+    else drop('d', d, 'drop_district');
   }
   if (state.at && state.district) {
-    drop('d', state.district, 'a point (at) is already the location');
+    drop('d', state.district, 'drop_pointAndDistrict');
     state.district = null;
   }
   const r = query.get('r');
   if (r !== null) {
     const n = Number(r);
     if (r.trim() !== '' && Number.isFinite(n) && n >= RADIUS_LIMITS[0] && n <= RADIUS_LIMITS[1]) state.radiusKm = n;
-    else drop('r', r, `not a radius in km (${RADIUS_LIMITS[0]}–${RADIUS_LIMITS[1]})`);
+    else drop('r', r, 'drop_radius');
   }
   const within = query.get('in');
   if (within !== null) {
     if (context.withinIds.has(within)) state.within = within;
-    else drop('in', within, 'not a belt, new town or the pole');
+    else drop('in', within, 'drop_within');
   }
   const sel = query.get('sel');
   if (sel !== null) {
     if (context.candidateIds.has(sel)) state.selected = sel;
-    else drop('sel', sel, 'no candidate has this id');
+    else drop('sel', sel, 'drop_candidate');
   }
-  for (const key of new Set(query.keys())) if (!KNOWN.has(key)) drop(key, query.get(key) ?? '', 'unknown parameter');
+  for (const key of new Set(query.keys())) if (!KNOWN.has(key)) drop(key, query.get(key) ?? '', 'drop_param');
   return { state, dropped };
 }
 

@@ -14,6 +14,7 @@
  */
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
 import type { IndustryId } from '../plan/model.ts';
+import type { PlainStringKey } from '../i18n/strings.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { DEFAULT_LAYERS, PLAN_LAYERS } from '../layers/registry.ts';
 
@@ -43,10 +44,13 @@ export interface ViewState {
 export const DENSITY_MODES = ['off', '2d', '3d'] as const;
 export type DensityMode = (typeof DENSITY_MODES)[number];
 
+/** Why a value was dropped: a key of the string table, so the notice reads in the page's language. */
+export type DropReason = Extract<PlainStringKey, `drop_${string}`>;
+
 export interface DroppedParam {
   param: string;
   value: string;
-  reason: string;
+  reason: DropReason;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -78,7 +82,7 @@ function decodeList<T extends string>(raw: string, known: readonly T[], param: s
     .map((s) => s.trim())
     .filter(Boolean);
   const good = parts.filter((p): p is T => (known as readonly string[]).includes(p));
-  for (const p of parts) if (!good.includes(p as T)) dropped.push({ param, value: p, reason: 'unknown value' });
+  for (const p of parts) if (!good.includes(p as T)) dropped.push({ param, value: p, reason: 'drop_value' });
   // registry order, no duplicates
   return known.filter((k) => good.includes(k));
 }
@@ -97,7 +101,7 @@ function decodeView(raw: string, dropped: DroppedParam[]): MapView | null {
     !Number.isFinite(bearing) ||
     !inRange(pitch, VIEW_LIMITS.pitch)
   ) {
-    dropped.push({ param: 'v', value: raw, reason: 'not a view around Shanghai (lon,lat,zoom[,bearing,pitch])' });
+    dropped.push({ param: 'v', value: raw, reason: 'drop_view' });
     return null;
   }
   const b = (((bearing % 360) + 540) % 360) - 180;
@@ -110,17 +114,17 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
   const lang = query.get('lang');
   if (lang !== null) {
     if (isLanguage(lang)) state.language = lang;
-    else dropped.push({ param: 'lang', value: lang, reason: 'unknown language (zh or en)' });
+    else dropped.push({ param: 'lang', value: lang, reason: 'drop_language' });
   }
   const district = query.get('d');
   if (district !== null) {
     if (context.districtCodes.has(district)) state.district = district;
-    else dropped.push({ param: 'd', value: district, reason: 'no district has this code' });
+    else dropped.push({ param: 'd', value: district, reason: 'drop_district' });
   }
   const feature = query.get('sel');
   if (feature !== null) {
     if (context.featureIds.has(feature)) state.feature = feature;
-    else dropped.push({ param: 'sel', value: feature, reason: 'no feature has this id' });
+    else dropped.push({ param: 'sel', value: feature, reason: 'drop_feature' });
   }
   const layers = query.get('layers');
   if (layers !== null) {
@@ -141,15 +145,15 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
   const mode = query.get('mode');
   if (mode !== null) {
     if (mode === 'list' || mode === 'map') state.mode = mode;
-    else dropped.push({ param: 'mode', value: mode, reason: 'unknown mode (map or list)' });
+    else dropped.push({ param: 'mode', value: mode, reason: 'drop_mode' });
   }
   const density = query.get('density');
   if (density !== null) {
     if ((DENSITY_MODES as readonly string[]).includes(density)) state.density = density as DensityMode;
-    else dropped.push({ param: 'density', value: density, reason: 'unknown density mode (off, 2d or 3d)' });
+    else dropped.push({ param: 'density', value: density, reason: 'drop_density' });
   }
   for (const key of new Set(query.keys())) {
-    if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'unknown parameter' });
+    if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'drop_param' });
   }
   return { state, dropped };
 }
