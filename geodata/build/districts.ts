@@ -21,15 +21,15 @@ export function districtsFromEcharts(map: EchartsMap, table: readonly District[]
   const decoded = decodeEchartsMap(map);
   const byName = new Map(decoded.features.map((f) => [f.properties.name, f]));
   const features = table.map((record): Feature<Polygon | MultiPolygon, DistrictProperties> => {
-    const source = byName.get(record.name_zh);
-    if (!source) throw new DataError(file, record.code, 'name_zh', `a district named in the ECharts map (${[...byName.keys()].join(', ')})`, record.name_zh);
-    byName.delete(record.name_zh);
+    const source = byName.get(record.name.zh);
+    if (!source) throw new DataError(file, record.code, 'name.zh', `a district named in the ECharts map (${[...byName.keys()].join(', ')})`, record.name.zh);
+    byName.delete(record.name.zh);
     if (source.properties.echartsId && source.properties.echartsId !== record.code) {
       throw new DataError(file, record.code, 'code', `the ECharts id ${source.properties.echartsId}`, record.code);
     }
     return {
       type: 'Feature',
-      properties: { code: record.code, name_zh: record.name_zh, name_en: record.name_en },
+      properties: { code: record.code, name_zh: record.name.zh, name_en: record.name.en },
       geometry: mapPositions(source.geometry, gcj02ToWgs84),
     };
   });

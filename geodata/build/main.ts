@@ -17,7 +17,7 @@ import { buildBasemapLayers, validateOrientation } from './basemap.ts';
 import { REGION_BOUNDS } from '../../src/lib/region.ts';
 import { cutTiles } from './tiles.ts';
 import { writePmtiles } from './pmtiles-writer.ts';
-import { buildGlyphRanges, charactersOf } from './glyphs.ts';
+import { buildGlyphRanges, charactersOf, rangesFor, RANGE_SIZE } from './glyphs.ts';
 import { DataError } from './errors.ts';
 import type { EchartsMap } from './echarts.ts';
 import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs, tileLayer } from './plan.ts';
@@ -27,6 +27,7 @@ const require = createRequire(import.meta.url);
 
 export const BASEMAP_FILE = 'basemap/shanghai.pmtiles';
 export const PLAN_TILES_FILE = 'basemap/plan.pmtiles';
+export const GLYPH_PREFETCH_FILE = 'basemap/glyph-prefetch.json';
 export const MANIFEST_FILE = 'basemap/manifest.json';
 export const DISTRICTS_FILE = 'data/districts.geojson';
 export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
@@ -123,10 +124,14 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     metadata: { name: 'Shanghai 14th Five-Year Plans: industrial layout', format: 'pbf', vector_layers: vectorLayers(Object.entries(planTiled)) },
   });
 
-  const labelStrings = layerEntries.map(([, fc]) => fc).flatMap((fc) =>
-    fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))),
-  );
-  const chars = charactersOf(labelStrings);
+  const labelsOf = (entries: [string, FeatureCollection][]) =>
+    entries.flatMap(([, fc]) => fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))));
+  const chars = charactersOf(labelsOf(layerEntries));
+  // The ranges the basemap's own labels need (every view shows some of them): the map fetches these
+  // as soon as it starts, beside its engine and tiles, instead of after the tiles that name them.
+  const prefetch = [...rangesFor(charactersOf(labelsOf(Object.entries(basemapLayers)))).keys()]
+    .sort((a, b) => a - b)
+    .map((start) => `${start}-${start + RANGE_SIZE - 1}`);
   const font = readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
   const glyphs = await buildGlyphRanges(font, FONTSTACK, chars);
 
@@ -141,6 +146,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
+  written[GLYPH_PREFETCH_FILE] = json({ fontstack: FONTSTACK, ranges: prefetch });
 
   rmSync(join(staticDir, 'fonts', FONTSTACK), { recursive: true, force: true });
   const files = Object.entries(written)

@@ -78,19 +78,27 @@ async function coldLoad(url: string): Promise<Load> {
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, null, { timeout: 120_000 });
     idle = true;
-    const timeline = await page.evaluate(() => {
-      const idleAt = (window as unknown as { __idleAt: number }).__idleAt;
-      const entries = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.responseEnd <= idleAt);
-      const last = (test: (e: PerformanceResourceTiming) => boolean) => Math.max(0, ...entries.filter(test).map((e) => e.responseEnd));
-      return {
-        idleMs: idleAt,
-        lastScript: last((e) => e.initiatorType === 'script' || e.name.endsWith('.js')),
-        lastTile: last((e) => e.name.includes('.pmtiles')),
-        lastGlyph: last((e) => e.name.endsWith('.pbf')),
-        glyphRequests: entries.filter((e) => e.name.endsWith('.pbf')).length,
-        tileRequests: entries.filter((e) => e.name.includes('.pmtiles')).length,
-      };
-    });
+    // raw entries come back to node: helpers defined inside evaluate would need tsx's __name
+    const { idleAt, entries } = await page.evaluate(() => ({
+      idleAt: (window as unknown as { __idleAt: number }).__idleAt,
+      entries: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({
+        name: e.name,
+        initiator: e.initiatorType,
+        end: e.responseEnd,
+      })),
+    }));
+    const before = entries.filter((e) => e.end <= idleAt);
+    const last = (test: (e: (typeof before)[number]) => boolean) => Math.max(0, ...before.filter(test).map((e) => e.end));
+    const isGlyph = (e: { name: string }) => e.name.endsWith('.pbf');
+    const isTile = (e: { name: string }) => e.name.includes('.pmtiles');
+    const timeline = {
+      idleMs: idleAt,
+      lastScript: last((e) => e.initiator === 'script' || e.name.endsWith('.js')),
+      lastTile: last(isTile),
+      lastGlyph: last(isGlyph),
+      glyphRequests: before.filter(isGlyph).length,
+      tileRequests: before.filter(isTile).length,
+    };
     const sizes = await Promise.all(js);
     return { ...timeline, jsGzipBytes: sizes.reduce((a, b) => a + b, 0), jsFiles: sizes.length };
   } finally {
@@ -240,6 +248,7 @@ async function floorTimes(page: Page): Promise<number[]> {
             const map = (window as unknown as MapWindow).__map;
             const t0 = performance.now();
             map.once('render', () => resolve(performance.now() - t0));
+            setTimeout(() => resolve(NaN), 10_000);
             map.triggerRepaint();
           }),
       ),
@@ -256,6 +265,8 @@ function untilIdle(page: Page, action: string, arg: unknown): Promise<number> {
         const w = window as unknown as MapWindow;
         const t0 = performance.now();
         w.__map.once('idle', () => resolve(performance.now() - t0));
+        // an action that changes nothing would never bring an idle: give up after 10 s
+        setTimeout(() => resolve(NaN), 10_000);
         if (action === 'chip') document.querySelector<HTMLButtonElement>(arg ? `[data-industry="${arg as string}"]` : '.chip.all')!.click();
         else if (action === 'bench-filter') w.__benchFilter!(arg as string[]);
       }),
@@ -277,6 +288,7 @@ async function pointerTimes(page: Page, kind: 'click' | 'move', points: { x: num
             () => {
               const t0 = performance.now();
               w.__map.once('idle', () => resolve(performance.now() - t0));
+              setTimeout(() => resolve(NaN), 10_000);
             },
             { capture: true, once: true },
           );
@@ -339,8 +351,10 @@ async function pointsTimes(baseUrl: string, strategy: 'split' | 'filter'): Promi
   }
 }
 
+/** Median of the finite values (a timed-out measurement is NaN and left out). */
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };

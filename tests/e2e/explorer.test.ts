@@ -50,8 +50,8 @@ async function districtsHighlighted(page: Page): Promise<string[]> {
       getFeatureState(f: object): { highlight?: boolean };
     };
     const map = (window as unknown as { __map: Map }).__map;
-    // every district is laid out in the highlight layer; feature-state says which ones are lit
-    const codes = map.queryRenderedFeatures({ layers: ['district-highlight'] }).map((f) => f.properties.code);
+    // every district is in the one district fill; feature-state says which ones are lit
+    const codes = map.queryRenderedFeatures({ layers: ['district-fill'] }).map((f) => f.properties.code);
     return [...new Set(codes)].filter((id) => map.getFeatureState({ source: 'basemap', sourceLayer: 'districts', id }).highlight).sort();
   });
 }

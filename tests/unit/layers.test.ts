@@ -126,7 +126,8 @@ describe('plan layers in the style', () => {
       ((style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'line' }>).paint ?? {})['line-dasharray'];
     expect(dash('plan-line-schematic')).toEqual([4, 3]);
     expect(dash('plan-parks-line-approximate')).toEqual([1.5, 1.5]);
-    expect(dash('plan-parks-line-surveyed')).toBeUndefined();
+    // surveyed lines are solid: a dash with no gap (drawn by the one line program, see programs.ts)
+    expect(dash('plan-parks-line-surveyed')).toEqual([1, 0]);
   });
 
   it('draws selection and hover through feature-state keyed by the feature id', () => {

@@ -4,7 +4,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import { createExpression, latest as styleSpec, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { DEFAULT_MAP_STATE } from '../../src/lib/style/map-state.ts';
 import { basemapStyle, FONTSTACK, LAYER, labelText } from '../../src/lib/style/basemap-style.ts';
-import { THEMES } from '../../src/lib/style/themes.ts';
+import { THEMES, mix } from '../../src/lib/style/themes.ts';
 import { LANGUAGES } from '../../src/lib/i18n/language.ts';
 
 const assets = {
@@ -66,8 +66,11 @@ describe('basemap style builder', () => {
     expect((style.sources.basemap as { promoteId: unknown }).promoteId).toEqual({ districts: 'code' });
     const opacity = (id: string, key: string) =>
       JSON.stringify((style.layers.find((l) => l.id === id) as { paint: Record<string, unknown> }).paint[key]);
-    expect(opacity(LAYER.districtSelectedFill, 'fill-opacity')).toContain('"feature-state","selected"');
-    expect(opacity(LAYER.districtHighlight, 'fill-opacity')).toContain('"feature-state","highlight"');
+    const fill = opacity(LAYER.districtFill, 'fill-color');
+    expect(fill).toContain('"feature-state","selected"');
+    expect(fill).toContain('"feature-state","highlight"');
+    expect(mix('#000000', '#ffffff', 0.5)).toBe('#808080');
+    expect(mix('#f7f5ef', '#fbe7b0', 0)).toBe('#f7f5ef');
   });
 
   it('credits every licensed data source in the attribution', () => {

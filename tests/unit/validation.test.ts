@@ -71,11 +71,11 @@ describe('orientation data validation names file, record, field and what was exp
 
 describe('district join', () => {
   it('fails clearly when a district in the list is not in the ECharts map', () => {
-    const renamed = DISTRICTS.map((d) => (d.code === '310151' ? { ...d, name_zh: '崇明县' } : d));
+    const renamed = DISTRICTS.map((d) => (d.code === '310151' ? { ...d, name: { ...d.name, zh: '崇明县' } } : d));
     const err = errorOf(() =>
       districtsFromEcharts({ type: 'FeatureCollection', UTF8Encoding: false, features: [] }, renamed, 'shanghai.json'),
     );
     expect(err.file).toBe('shanghai.json');
-    expect(err.field).toBe('name_zh');
+    expect(err.field).toBe('name.zh');
   });
 });

@@ -350,6 +350,33 @@ const STRINGS = {
   precisionLegend_schematic: { zh: '示意范围 (虚线)', en: 'schematic extent (dashed)' },
   importAcceptedRows: { zh: '{file}: 已导入 {count} 行', en: '{file}: loaded {count} rows' },
   importedFromRow: { zh: '来自导入文件第 {row} 行', en: 'From the imported file, row {row}' },
+  coverage_placed: { zh: '已上图', en: 'placed' },
+  coverage_district: { zh: '区级定位', en: 'district level' },
+  coverage_citywide: { zh: '全市性', en: 'city-wide' },
+  'coverage_not-placed': { zh: '未上图', en: 'not placed' },
+  parksHeld: {
+    zh: '市级特色产业园区: 收录 {held} 个, 全市共 {total} 个 (2022年公告目录)',
+    en: "Municipal featured parks: {held} of the city's {total} (2022 catalog)",
+  },
+  featuresDrawn: { zh: '规划要素 {total} 个, 其中 {drawn} 个上图', en: '{total} plan features, {drawn} drawn on the map' },
+  unverifiedAndConflicts: {
+    zh: '含未经来源证实信息的要素 {unverified} 个; 记录了来源冲突的要素 {conflicts} 个',
+    en: '{unverified} features carry unverified facts; {conflicts} record conflicting sources',
+  },
+  coverageTally: {
+    zh: '规划文件点名的 {total} 处地点: 已上图 {placed}, 区级定位 {district}, 全市性 {citywide}, 未上图 {notPlaced} (均注明原因)。',
+    en: 'Of the {total} places the plans name: {placed} placed, {district} at district level, {citywide} city-wide, {notPlaced} not placed (each with its reason).',
+  },
+  'table_001-main': { zh: '上海“十四五”制造业发展主要指标 (001)', en: 'Main manufacturing indicators, 2025 (001)' },
+  'table_003-main': { zh: '上海市“十四五”时期服务业发展主要指标 (003)', en: 'Main service-sector indicators, 2025 (003)' },
+  'table_000-targets': { zh: '两业融合目标 (000)', en: 'Manufacturing–service fusion targets (000)' },
+  'table_001-text': { zh: '规划正文中的其他目标 (001)', en: 'Other targets in the text (001)' },
+  industryGroup_leading: { zh: '先导产业', en: 'Leading industry' },
+  industryGroup_key: { zh: '重点产业', en: 'Key industry' },
+  industryDescription: {
+    zh: '{name}: {features} 个规划要素, {districts} 个区',
+    en: '{name}: {features} plan features, {districts} districts',
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,8 +1,11 @@
 /**
- * The `pmtiles://` protocol, registered once for the page however many maps it shows, and removed
- * when the last of them is gone (as svelte-maplibre-gl's PMTilesProtocol does, counted here because
- * maps come and go independently: a profile's mini-map, the explorer, the finder).
+ * The map's protocols — `pmtiles://` for the archives and `glyphs://` for label glyphs — registered
+ * once for the page however many maps it shows, and removed when the last of them is gone (as
+ * svelte-maplibre-gl's PMTilesProtocol does, counted here because maps come and go independently: a
+ * profile's mini-map, the explorer, the finder).
  */
+import { GLYPH_PROTOCOL, type GlyphSource } from './glyphs.ts';
+
 type MapLibreModule = typeof import('maplibre-gl');
 type PMTilesModule = typeof import('pmtiles');
 
@@ -11,14 +14,16 @@ let protocol: InstanceType<PMTilesModule['Protocol']> | null = null;
 const archives = new Map<string, InstanceType<PMTilesModule['PMTiles']>>();
 
 /** Registers the protocol (first user) and the archives; returns the release function and the archives. */
-export function acquirePmtiles(
+export function acquireProtocols(
   maplibre: MapLibreModule,
   pmtiles: PMTilesModule,
   urls: readonly string[],
+  glyphs: GlyphSource,
 ): { release: () => void; archives: InstanceType<PMTilesModule['PMTiles']>[] } {
   if (users === 0 || !protocol) {
     protocol = new pmtiles.Protocol();
     maplibre.addProtocol('pmtiles', protocol.tile);
+    maplibre.addProtocol(GLYPH_PROTOCOL, async (params, abort) => ({ data: await glyphs.get(params.url, abort.signal) }));
   }
   users++;
   const used = urls.map((url) => {
@@ -39,14 +44,10 @@ export function acquirePmtiles(
       users--;
       if (users === 0) {
         maplibre.removeProtocol('pmtiles');
+        maplibre.removeProtocol(GLYPH_PROTOCOL);
         protocol = null;
         archives.clear();
       }
     },
   };
-}
-
-/** How many maps hold the protocol now (for tests). */
-export function pmtilesUsers(): number {
-  return users;
 }

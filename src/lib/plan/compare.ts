@@ -13,7 +13,7 @@ import type { BuiltFeature, Citation, DistrictProfile, Figure, Industry, Industr
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
-import { DISTRICTS } from '../districts.ts';
+import { DISTRICTS, districtName } from '../districts.ts';
 
 export const COMPARABLE_KINDS = ['pole', 'belt', 'new-town'] as const;
 export const SERVICE_KINDS = [
@@ -232,7 +232,7 @@ export function compareUnits(inputs: CompareInputs): CompareUnit[] {
     });
   const districtUnits = DISTRICTS.map((d) => {
     const profile = inputs.districts.find((p) => p.code === d.code);
-    const name = { zh: d.name_zh, en: d.name_en };
+    const name = d.name;
     return unitFrom(
       {
         id: districtUnitId(d.code),
@@ -271,12 +271,12 @@ function cellText(cell: MatrixCell): string {
 
 /** The comparison as a table: one column per unit, one row per measure (as the page shows it). */
 export function comparisonTable(units: readonly CompareUnit[], industries: readonly Pick<Industry, 'id' | 'name'>[]): string[][] {
-  const districtName = (code: string) => DISTRICTS.find((d) => d.code === code)?.name_zh ?? code;
+  const districtNameZh = (code: string) => districtName(code, 'zh');
   const rows: string[][] = [
     ['项目 / measure', ...units.map((u) => u.name.zh)],
     ['id', ...units.map((u) => u.id)],
     ['类型 / kind', ...units.map((u) => u.kind)],
-    ['所在区 / districts', ...units.map((u) => u.districts.map(districtName).join('、'))],
+    ['所在区 / districts', ...units.map((u) => u.districts.map(districtNameZh).join('、'))],
     ['组成 / members', ...units.map((u) => u.members.map((m) => m.name.zh).join('、'))],
     ['几何面积 km² (turf) / computed area', ...units.map((u) => (u.area.computedKm2 === null ? '无数据' : String(u.area.computedKm2)))],
     ['公布面积 km² / published area', ...units.map((u) => (u.area.published?.value == null ? '无数据' : String(u.area.published.value)))],

@@ -7,11 +7,11 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PlanFeature } from './model.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
-import { DISTRICTS } from '../districts.ts';
+import { districtName } from '../districts.ts';
 
 type Exportable = PlanFeature & { label_point: [number, number] | null };
 
-const districtNames = (codes: readonly string[]) => codes.map((c) => DISTRICTS.find((d) => d.code === c)?.name_zh ?? c).join(';');
+const districtNames = (codes: readonly string[]) => codes.map((c) => districtName(c, 'zh')).join(';');
 
 function properties(f: Exportable, industryName: (id: string) => string) {
   return {

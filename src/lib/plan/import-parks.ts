@@ -104,7 +104,7 @@ export function districtFromText(text: string): string | null {
   const t = text.trim();
   if (!t) return null;
   const d = DISTRICTS.find(
-    (x) => x.code === t || x.name_zh === t || x.name_zh.replace(/(新区|区)$/, '') === t || x.name_en.toLowerCase() === t.toLowerCase(),
+    (x) => x.code === t || x.name.zh === t || x.name.zh.replace(/(新区|区)$/, '') === t || x.name.en.toLowerCase() === t.toLowerCase(),
   );
   return d?.code ?? null;
 }

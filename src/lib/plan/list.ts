@@ -32,7 +32,7 @@ export function sortRows(
   const collator = new Intl.Collator(language === 'zh' ? 'zh-Hans-CN-u-co-pinyin' : 'en');
   const districtName = (f: FeatureIndexEntry) => {
     const d = DISTRICTS.find((x) => x.code === f.districts[0]);
-    return d ? (language === 'zh' ? d.name_zh : d.name_en) : '';
+    return d ? d.name[language] : '';
   };
   const industryRank = (f: FeatureIndexEntry) => Math.min(...f.industries.map((id) => industryOrder.indexOf(id)).filter((i) => i >= 0), 99);
   const compare = (a: FeatureIndexEntry, b: FeatureIndexEntry): number => {

@@ -126,7 +126,7 @@ export function districtPage(code: string, all: readonly BuiltFeature[], distric
   const byId = new Map(all.map((f) => [f.id, f]));
   return {
     code,
-    name: { zh: d.name_zh, en: d.name_en },
+    name: d.name,
     profile,
     features: all.filter((f) => f.districts.includes(code)).map(link),
     belts: (profile?.belts ?? [])
@@ -164,7 +164,7 @@ export function industryPage(
       const meta = DISTRICTS.find((x) => x.code === d.code)!;
       return {
         code: d.code,
-        name: { zh: meta.name_zh, en: meta.name_en },
+        name: meta.name,
         terms: [...new Set(d.industries.filter((l) => reachedIndustries([l], industries).includes(id)).map((l) => l.term_zh))],
       };
     });

@@ -9,9 +9,10 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language.ts';
 import { attributionText } from '../attribution.ts';
-import { THEMES, type Theme } from './themes.ts';
+import { THEMES, mix, type Theme } from './themes.ts';
 import { GLOBAL_STATE, PLAN_PROMOTE_ID, PLAN_SOURCE, PLAN_SOURCE_LAYER, planLayers } from './plan-layers.ts';
 import { DEFAULT_MAP_STATE } from './map-state.ts';
+import { sharePrograms } from './programs.ts';
 
 export const BASEMAP_SOURCE = 'basemap';
 export const FONTSTACK = 'NotoSansSC-Regular';
@@ -19,9 +20,7 @@ export const FONTSTACK = 'NotoSansSC-Regular';
 /** Layer ids other modules refer to (picking, selection). */
 export const LAYER = {
   districtFill: 'district-fill',
-  districtSelectedFill: 'district-selected-fill',
   districtSelectedLine: 'district-selected-line',
-  districtHighlight: 'district-highlight',
   districtLabels: 'district-labels',
 } as const;
 
@@ -68,18 +67,22 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': theme.background } },
     { id: 'land', type: 'fill', ...vector('land'), paint: { 'fill-color': theme.land } },
-    { id: LAYER.districtFill, type: 'fill', ...vector('districts'), paint: { 'fill-color': theme.district } },
     {
-      id: LAYER.districtSelectedFill,
+      // Selection and highlight are colours of the one district fill (feature-state), not layers of
+      // their own: a layer drawn at opacity 0 still costs a full pass over the land on software GL.
+      id: LAYER.districtFill,
       type: 'fill',
       ...vector('districts'),
-      paint: { 'fill-color': theme.districtSelected, 'fill-opacity': ['case', districtState('selected'), 0.85, 0] },
-    },
-    {
-      id: LAYER.districtHighlight,
-      type: 'fill',
-      ...vector('districts'),
-      paint: { 'fill-color': theme.districtHighlight, 'fill-opacity': ['case', districtState('highlight'), 0.55, 0] },
+      paint: {
+        'fill-color': [
+          'case',
+          districtState('selected'),
+          mix(theme.district, theme.districtSelected, 0.85),
+          districtState('highlight'),
+          mix(theme.district, theme.districtHighlight, 0.55),
+          theme.district,
+        ],
+      },
     },
     {
       id: 'water',
@@ -228,7 +231,13 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       [GLOBAL_STATE.byDensity]: { default: DEFAULT_MAP_STATE.byDensity },
     },
     sources,
-    layers: [...layers.slice(0, firstLabel), ...plan.shapes, ...layers.slice(firstLabel), ...plan.labels, ...overlayLayers(theme, font)],
+    layers: sharePrograms([
+      ...layers.slice(0, firstLabel),
+      ...plan.shapes,
+      ...layers.slice(firstLabel),
+      ...plan.labels,
+      ...overlayLayers(theme, font),
+    ]),
   };
 }
 

@@ -65,3 +65,16 @@ export const THEMES: Record<Theme['name'], Theme> = {
     placeLabel: '#b5ab98',
   },
 };
+
+/** The colour of `over` painted at `opacity` on `base` (#rrggbb), for fills that fold a highlight into one layer. */
+export function mix(base: string, over: string, opacity: number): string {
+  const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [a, b] = [rgb(base), rgb(over)];
+  return `#${a
+    .map((x, i) =>
+      Math.round(x * (1 - opacity) + b[i]! * opacity)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
