@@ -279,25 +279,27 @@ async function pointerTimes(page: Page, kind: 'click' | 'move', points: { x: num
   const times: number[] = [];
   for (let i = 0; i < FILTER_ROUNDS; i++) {
     const p = points[i % points.length]!;
-    const pending = page.evaluate(
-      (type) =>
-        new Promise<number>((resolve) => {
-          const w = window as unknown as MapWindow;
+    // the listener is in place before the event is sent; the result is read after it
+    await page.evaluate(
+      (type) => {
+        const w = window as unknown as MapWindow & { __pointer?: Promise<number> };
+        w.__pointer = new Promise<number>((resolve) => {
+          setTimeout(() => resolve(NaN), 10_000);
           window.addEventListener(
             type,
             () => {
               const t0 = performance.now();
               w.__map.once('idle', () => resolve(performance.now() - t0));
-              setTimeout(() => resolve(NaN), 10_000);
             },
             { capture: true, once: true },
           );
-        }),
+        });
+      },
       kind === 'click' ? 'click' : 'mousemove',
     );
     if (kind === 'click') await page.mouse.click(p.x, p.y);
     else await page.mouse.move(p.x, p.y);
-    times.push(await pending);
+    times.push(await page.evaluate(() => (window as unknown as { __pointer: Promise<number> }).__pointer));
   }
   return times;
 }

@@ -61,6 +61,9 @@ describe('profile pages', () => {
     await page.goto(`${baseUrl}/parks/dongfang-xingang?lang=en`);
     await page.waitForSelector('[data-testid="mini-map"][data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
     expect(await page.locator('h1').textContent()).toBe('Oriental Chip Port (Lingang)');
+    // the credits sit folded behind the ⓘ button, not over half of the small map
+    await expect.poll(() => page.locator('.maplibregl-ctrl-attrib.maplibregl-compact').count()).toBe(1);
+    expect(await page.locator('.maplibregl-compact-show').count()).toBe(0);
     expect(await page.getByRole('link', { name: /Back to the map/ }).getAttribute('href')).toBe('/?sel=dongfang-xingang&lang=en');
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
     await page.close();
