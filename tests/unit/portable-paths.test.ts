@@ -1,8 +1,8 @@
 /**
  * The repository must work from any folder on any machine: no tracked source, test, config or build
  * script may name an absolute path of a machine (a home folder, this checkout's folder, a temp dir).
- * A committed scratch script once imported `/work/…/tests/support/browser.ts` and broke `npm test`
- * on every other machine; this test names the file and line of any such path.
+ * A committed scratch script once imported the test helpers by the absolute path of the checkout it was
+ * written in and broke `npm test` on every other machine; this test names the file and line of any such path.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,25 +15,26 @@ const CODE = /\.(ts|js|mjs|cjs|svelte|json|html|css)$|^\.ci\/|^\.npmrc$/;
 
 function trackedCodeFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' });
-  return (
-    out
-      .split('\0')
-      .filter(Boolean)
-      // this test's own examples of what the rule catches are the one place such paths may stand
-      .filter(
-        (f) => CODE.test(f) && f !== 'package-lock.json' && !f.startsWith('geodata/sources/') && f !== 'tests/unit/portable-paths.test.ts',
-      )
-  );
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .filter(
+      (f) => CODE.test(f) && f !== 'package-lock.json' && !f.startsWith('geodata/sources/') && f !== 'tests/unit/portable-paths.test.ts',
+    );
 }
 
 describe('absolute machine paths', () => {
   it('finds them where they are written (the rule itself)', () => {
-    expect(absolutePathsIn("import { launch } from '/work/main/tests/support/browser.ts';")).toEqual([
-      '/work/main/tests/support/browser.ts',
-    ]);
-    expect(absolutePathsIn("const out = '/home/ana/project/out.png';")).toEqual(['/home/ana/project/out.png']);
-    expect(absolutePathsIn('await page.screenshot({ path: "/tmp/ex1.png" });')).toEqual(['/tmp/ex1.png']);
-    expect(absolutePathsIn("readFileSync('C:\\\\Users\\\\ana\\\\x.csv')")).toEqual(['C:\\\\Users\\\\ana\\\\x.csv']);
+    // the examples are assembled here, so this file names no machine path itself
+    const path = (...parts: string[]) => `/${parts.join('/')}`;
+    const checkout = path('work', 'main', 'tests', 'support', 'browser.ts');
+    expect(absolutePathsIn(`import { launch } from '${checkout}';`)).toEqual([checkout]);
+    const home = path('home', 'ana', 'project', 'out.png');
+    expect(absolutePathsIn(`const out = '${home}';`)).toEqual([home]);
+    const temp = path('tmp', 'ex1.png');
+    expect(absolutePathsIn(`await page.screenshot({ path: "${temp}" });`)).toEqual([temp]);
+    const drive = ['C:', 'Users', 'ana', 'x.csv'].join('\\\\');
+    expect(absolutePathsIn(`readFileSync('${drive}')`)).toEqual([drive]);
   });
 
   it('leaves URL paths, system tools and relative paths alone', () => {
