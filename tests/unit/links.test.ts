@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLink } from '../../src/lib/url/links.ts';
 import { decodeCompare, encodeCompare, DEFAULT_COMPARE_STATE } from '../../src/lib/url/compare-state.ts';
 import { htmlLang } from '../../src/lib/url/url-state.svelte.ts';
+import { decodeLanguageOnly, encodeLanguageOnly } from '../../src/lib/url/view-state.ts';
 
 describe('internal links', () => {
   it('keep the language: English adds lang=en, Chinese (the default) adds nothing', () => {
@@ -46,5 +47,18 @@ describe('compare page URL state', () => {
     const many = decodeCompare(new URLSearchParams(`units=${[...known].join(',')}`), known);
     expect(many.state.units).toHaveLength(6);
     expect(many.dropped).toEqual([{ param: 'units', value: 'd-310114', reason: 'drop_tooMany' }]);
+  });
+});
+
+describe('the language parameter, as every page reads it', () => {
+  it('keeps zh or en, defaults to Chinese, and reports an unknown value', () => {
+    expect(decodeLanguageOnly(new URLSearchParams('lang=en'))).toEqual({ state: { language: 'en' }, dropped: [] });
+    expect(decodeLanguageOnly(new URLSearchParams('x=1'))).toEqual({ state: { language: 'zh' }, dropped: [] });
+    expect(decodeLanguageOnly(new URLSearchParams('lang=fr'))).toEqual({
+      state: { language: 'zh' },
+      dropped: [{ param: 'lang', value: 'fr', reason: 'drop_language' }],
+    });
+    expect(encodeLanguageOnly({ language: 'en' })).toBe('lang=en');
+    expect(encodeLanguageOnly({ language: 'zh' })).toBe('');
   });
 });

@@ -4,9 +4,9 @@
  *   units=belt-yanjiang,new-town-jiading   the units compared, in order (at most MAX_COMPARED)
  *   lang=en
  */
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import { DEFAULT_COMPARISON, MAX_COMPARED } from '../plan/compare.ts';
-import type { DroppedParam } from './view-state.ts';
+import { decodeLanguage, type DroppedParam } from './view-state.ts';
 
 export interface CompareState {
   language: Language;
@@ -18,11 +18,7 @@ export const DEFAULT_COMPARE_STATE: Readonly<CompareState> = { language: DEFAULT
 export function decodeCompare(query: URLSearchParams, known: ReadonlySet<string>): { state: CompareState; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
   const state: CompareState = { ...DEFAULT_COMPARE_STATE, units: [...DEFAULT_COMPARE_STATE.units] };
-  const lang = query.get('lang');
-  if (lang !== null) {
-    if (isLanguage(lang)) state.language = lang;
-    else dropped.push({ param: 'lang', value: lang, reason: 'drop_language' });
-  }
+  state.language = decodeLanguage(query, dropped);
   const raw = query.get('units');
   if (raw !== null) {
     state.units = [];

@@ -8,11 +8,11 @@
  *   r=30                 radius, km (1–100)       in=belt-huxi        inside a belt, new town or the pole
  *   sel=robot-park       the result shown         lang=en
  */
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n/language.ts';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import type { IndustryId } from '../plan/model.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
-import { VIEW_LIMITS, type DropReason, type DroppedParam } from './view-state.ts';
+import { VIEW_LIMITS, decodeLanguage, type DropReason, type DroppedParam } from './view-state.ts';
 
 export interface FinderState {
   language: Language;
@@ -59,11 +59,7 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
       .map((s) => s.trim())
       .filter(Boolean);
 
-  const lang = query.get('lang');
-  if (lang !== null) {
-    if (isLanguage(lang)) state.language = lang;
-    else drop('lang', lang, 'drop_language');
-  }
+  state.language = decodeLanguage(query, dropped);
   for (const id of list('ind')) {
     if ((INDUSTRY_IDS as readonly string[]).includes(id)) {
       if (!state.industries.includes(id as IndustryId)) state.industries.push(id as IndustryId);

@@ -108,14 +108,29 @@ function decodeView(raw: string, dropped: DroppedParam[]): MapView | null {
   return { center: [lon!, lat!], zoom: zoom!, bearing: b === -180 ? 180 : b, pitch };
 }
 
+/** The `lang` parameter, as every page's codec reads it: Chinese when absent, a dropped value when unknown. */
+export function decodeLanguage(query: URLSearchParams, dropped: DroppedParam[]): Language {
+  const lang = query.get('lang');
+  if (lang === null) return DEFAULT_LANGUAGE;
+  if (isLanguage(lang)) return lang;
+  dropped.push({ param: 'lang', value: lang, reason: 'drop_language' });
+  return DEFAULT_LANGUAGE;
+}
+
+/** The codec of a page whose only state is its language (data page, indicators, profiles); other parameters are not its. */
+export function decodeLanguageOnly(query: URLSearchParams): { state: { language: Language }; dropped: DroppedParam[] } {
+  const dropped: DroppedParam[] = [];
+  return { state: { language: decodeLanguage(query, dropped) }, dropped };
+}
+
+export function encodeLanguageOnly(state: { language: Language }): string {
+  return state.language === DEFAULT_LANGUAGE ? '' : `lang=${state.language}`;
+}
+
 export function decodeViewState(query: URLSearchParams, context: DecodeContext): { state: ViewState; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
   const state: ViewState = { ...DEFAULT_VIEW_STATE, layers: [...DEFAULT_VIEW_STATE.layers] };
-  const lang = query.get('lang');
-  if (lang !== null) {
-    if (isLanguage(lang)) state.language = lang;
-    else dropped.push({ param: 'lang', value: lang, reason: 'drop_language' });
-  }
+  state.language = decodeLanguage(query, dropped);
   const district = query.get('d');
   if (district !== null) {
     if (context.districtCodes.has(district)) state.district = district;
