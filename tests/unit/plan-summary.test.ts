@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageTally, precisionLabel, publishedSources, countBy } from '../../src/lib/plan/summary.ts';
+import { coverageTally, publishedSources, countBy } from '../../src/lib/plan/summary.ts';
+import { precisionLabel } from '../../src/lib/plan/labels.ts';
 
 describe('data page summaries', () => {
   it('labels precision in both languages, with the radius when there is one', () => {

@@ -9,21 +9,15 @@ import turfArea from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import booleanIntersects from '@turf/boolean-intersects';
 import simplify from '@turf/simplify';
-import type { BuiltFeature, Citation, DistrictProfile, Figure, Industry, IndustryId, IndustryLink, Name } from './model.ts';
-import { INDUSTRY_IDS } from './vocabulary.ts';
+import type { BuiltFeature, Citation, FeatureKind, DistrictProfile, Figure, Industry, IndustryId, IndustryLink, Name } from './model.ts';
+import { FEATURE_KINDS, INDUSTRY_IDS, LAYER_GROUP_OF } from './vocabulary.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
 import { DISTRICTS, districtName } from '../districts.ts';
 
 export const COMPARABLE_KINDS = ['pole', 'belt', 'new-town'] as const;
-export const SERVICE_KINDS = [
-  'service-core',
-  'service-belt',
-  'service-cluster',
-  'service-pole',
-  'service-area',
-  'functional-zone',
-] as const;
+/** The producer-service layout's kinds, as the vocabulary groups them. */
+export const SERVICE_KINDS: readonly FeatureKind[] = FEATURE_KINDS.filter((k) => LAYER_GROUP_OF[k] === 'service');
 
 /** Stated: the plan names the 3+6 industry; inferred: we mapped the plan's own term to it. */
 export type CellBasis = 'stated' | 'inferred' | 'none';
@@ -160,7 +154,7 @@ function unitFrom(
     : [];
   const service = areal
     ? inputs.features
-        .filter((f) => (SERVICE_KINDS as readonly string[]).includes(f.kind))
+        .filter((f) => SERVICE_KINDS.includes(f.kind))
         .filter((f) => {
           const g = inputs.shapes.get(f.id);
           return g

@@ -1,5 +1,6 @@
 /** How feature kinds and precision levels read in the UI: keys of the one string table. */
 import type { FeatureKind } from './model.ts';
+import type { Criterion, ExclusionReason } from './site-finder.ts';
 import { t, type PlainStringKey } from '../i18n/strings.ts';
 import type { Language } from '../i18n/language.ts';
 
@@ -43,3 +44,19 @@ export function precisionLabel(p: { level: string; radius_km?: number | null } |
   const level = p.level in PRECISION_LABEL ? t(language, PRECISION_LABEL[p.level as keyof typeof PRECISION_LABEL]) : p.level;
   return p.radius_km ? t(language, 'precisionWithRadius', { level, radius: p.radius_km }) : level;
 }
+
+/** The site finder's score parts and reasons for leaving a candidate out, as the page names them. */
+export const CRITERION_LABEL: Record<Criterion, PlainStringKey> = {
+  industry: 'crit_industry',
+  area: 'crit_area',
+  proximity: 'crit_proximity',
+  designation: 'crit_designation',
+};
+
+export const EXCLUSION_LABEL: Record<ExclusionReason, PlainStringKey> = {
+  industry: 'ex_industry',
+  area: 'ex_area',
+  distance: 'ex_distance',
+  within: 'ex_within',
+  'not-placed': 'ex_not-placed',
+};

@@ -6,9 +6,6 @@ import type { Citation, CoverageRow, FeatureKind } from './model.ts';
 
 export type CoverageRowLike = CoverageRow;
 
-/** Kept here for the data page's imports; the rule lives with the other labels. */
-export { precisionLabel } from './labels.ts';
-
 interface FeatureLike {
   kind: FeatureKind;
   drawn: boolean;
