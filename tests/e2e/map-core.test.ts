@@ -56,9 +56,16 @@ describe('the map core', () => {
     ]) {
       await page.goto(`${baseUrl}${path}?lang=en`);
       await expect.poll(() => page.locator('html').getAttribute('lang'), { message: path }).toBe('en');
-      // the way back to the map keeps English
-      const back = page.locator('a[href*="lang=en"]').first();
-      expect(await back.count(), path).toBe(1);
+      // every internal link keeps English, except the switch to Chinese and file downloads
+      const links = await page.$$eval('a[href]', (as) =>
+        as.map((a) => ({ href: a.getAttribute('href')!, switch: a.hasAttribute('hreflang'), download: a.hasAttribute('download') })),
+      );
+      const internal = links.filter((l) => !/^(https?:|mailto:|#)/.test(l.href) && !l.switch && !l.download);
+      expect(internal.length, path).toBeGreaterThan(0);
+      expect(
+        internal.filter((l) => !l.href.includes('lang=en')).map((l) => l.href),
+        path,
+      ).toEqual([]);
       await page.goto(`${baseUrl}${path}`);
       await expect.poll(() => page.locator('html').getAttribute('lang'), { message: path }).toBe('zh-CN');
     }
