@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { districtsFromEcharts } from './districts.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import { BASEMAP_SOURCES } from '../../src/lib/attribution.ts';
@@ -21,6 +21,7 @@ import { buildGlyphRanges, charactersOf, rangesFor, RANGE_SIZE } from './glyphs.
 import { DataError } from './errors.ts';
 import type { EchartsMap } from './echarts.ts';
 import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs, tileLayer } from './plan.ts';
+import { loadTransportSources, transportLayers, transportNetwork } from './transport.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -31,6 +32,8 @@ export const GLYPH_PREFETCH_FILE = 'basemap/glyph-prefetch.json';
 export const MANIFEST_FILE = 'basemap/manifest.json';
 export const DISTRICTS_FILE = 'data/districts.geojson';
 export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
+/** Land in the basemap's region (sea erased): what plan shapes are clipped to. */
+export const LAND_FILE = 'data/land.geojson';
 export const PLAN_FILE = 'data/plan.json';
 export const PLAN_GEOJSON_FILE = 'data/plan.geojson';
 /** The coverage report is committed (reviewable in diffs) and shown on the app's data page. */
@@ -87,19 +90,23 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   const seaWorld = JSON.parse(readFileSync(require.resolve('@geo-maps/earth-seas-10m/map.geo.json'), 'utf8')) as { type: string; geometries?: Geometry[] };
   const { layers, districtsAdmin, districtsLand } = await buildBasemapLayers(districts, seaWorld, orientation);
 
+  const transport = transportNetwork(loadTransportSources(ROOT));
+
   const plan = loadPlanSources(ROOT);
   checkReferences(plan);
-  const planBuilt = buildGeometries(plan, districtsLand, districtsAdmin);
+  const land = layers.land as unknown as FeatureCollection<Polygon | MultiPolygon>;
+  const planBuilt = buildGeometries(plan, districtsLand, districtsAdmin, land);
   const districtLabelPoints = new Map(
     layers.district_labels.features.map((f) => [String(f.properties?.code), (f.geometry as { coordinates: number[] }).coordinates]),
   );
-  const planOut = planOutputs(plan, planBuilt, districtLabelPoints);
+  const planOut = planOutputs(plan, planBuilt, districtLabelPoints, transport);
 
   // The plan's features have an archive of their own: the map decodes only the tiles in view
   // instead of parsing the whole GeoJSON at load, and a filter change re-lays out these small tiles
   // without touching the basemap's.
   const tiling = { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, bounds: REGION_BOUNDS };
-  const basemapLayers = layers as unknown as Record<string, FeatureCollection>;
+  const thematicLayers = layers as unknown as Record<string, FeatureCollection>;
+  const basemapLayers = { ...thematicLayers, ...transportLayers(transport) };
   const planTiled = { plan: tileLayer(planOut.planGeojson) };
   const tiles = cutTiles(basemapLayers, tiling);
   const planTiles = cutTiles(planTiled, tiling);
@@ -127,9 +134,10 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   const labelsOf = (entries: [string, FeatureCollection][]) =>
     entries.flatMap(([, fc]) => fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))));
   const chars = charactersOf(labelsOf(layerEntries));
-  // The ranges the basemap's own labels need (every view shows some of them): the map fetches these
-  // as soon as it starts, beside its engine and tiles, instead of after the tiles that name them.
-  const prefetch = [...rangesFor(charactersOf(labelsOf(Object.entries(basemapLayers)))).keys()]
+  // The ranges the basemap's own labels need at the opening zoom (districts, water, places): the map
+  // fetches these as soon as it starts, beside its engine and tiles, instead of after the tiles that
+  // name them. Station and road names appear only closer in, so their ranges load on demand.
+  const prefetch = [...rangesFor(charactersOf(labelsOf(Object.entries(thematicLayers)))).keys()]
     .sort((a, b) => a - b)
     .map((start) => `${start}-${start + RANGE_SIZE - 1}`);
   const font = readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
@@ -142,6 +150,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     // For downloads, later builds (point-in-district checks) and tests: WGS84, cleaned.
     [DISTRICTS_FILE]: json(districtsLand),
     [DISTRICTS_ADMIN_FILE]: json(districtsAdmin),
+    [LAND_FILE]: json(land),
     [PLAN_FILE]: json(planOut.planJson),
     [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
   };

@@ -23,6 +23,7 @@ export type { CoverageRow };
 import { parsePlanShorthand } from '../../src/lib/plan/citation.ts';
 import { primaryDensity } from '../../src/lib/plan/density.ts';
 import { linksWithMembers, reachedIndustries } from '../../src/lib/plan/rules.ts';
+import { accessOf, type TransportNetwork } from '../../src/lib/plan/access.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import type { DistrictCollection } from './districts.ts';
 
@@ -221,6 +222,8 @@ export interface PlacedFeature {
   geometry: Geometry | null;
   /** Area of the drawn polygon in km², null for points, lines and undrawn features. */
   drawnAreaKm2: number | null;
+  /** True when a circle or outline was cut back to land for drawing (its area stays the published one). */
+  clipped: boolean;
   labelPoint: Position | null;
 }
 
@@ -237,13 +240,32 @@ function roundGeometry(g: Geometry): Geometry {
 }
 
 /** Turns every feature's geometry spec into GeoJSON, resolving unions in dependency order. */
-export function buildGeometries(sources: PlanSources, districtsLand: DistrictCollection, districtsAdmin: DistrictCollection): PlacedFeature[] {
+export function buildGeometries(
+  sources: PlanSources,
+  districtsLand: DistrictCollection,
+  districtsAdmin: DistrictCollection,
+  land: FeatureCollection<Polygon | MultiPolygon>,
+): PlacedFeature[] {
+  const landArea = unionAll(land.features as Area[]);
+  const clippedIds = new Set<string>();
+  // Circles and authored outlines know nothing of the coast: drawn as they are, 南汇新城's circle
+  // lies half in the sea. They are cut back to land for drawing; the published area still drives
+  // every figure, and the feature says it was clipped.
+  const toLand = (id: string, g: Geometry | null): Geometry | null => {
+    if (!g || !landArea || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return g;
+    const before = turfArea(g);
+    const cut = turfIntersect(featureCollection([{ type: 'Feature', properties: {}, geometry: g } as Area, landArea]));
+    if (!cut) return g;
+    if (before - turfArea(cut) > before * 0.001) clippedIds.add(id);
+    return clippedIds.has(id) ? cut.geometry : g;
+  };
   const landByCode = new Map(districtsLand.features.map((f) => [f.properties.code, f as Area]));
   const adminByCode = new Map(districtsAdmin.features.map((f) => [f.properties.code, f as Area]));
   const byId = new Map(sources.features.map((f) => [f.record.id, f]));
   const built = new Map<string, Geometry | null>();
   const visiting = new Set<string>();
 
+  const entryOf = (id: string) => byId.get(id)!;
   const geometryOf = (id: string): Geometry | null => {
     if (built.has(id)) return built.get(id)!;
     const entry = byId.get(id)!;
@@ -272,12 +294,15 @@ export function buildGeometries(sources: PlanSources, districtsLand: DistrictCol
         const first = ring[0]!;
         const last = ring[ring.length - 1]!;
         if (first[0] !== last[0] || first[1] !== last[1]) throw new DataError(file, id, 'geometry.coordinates', 'closed rings (last position equal to the first)', last);
-        return turfPolygon(spec.coordinates).geometry;
+        return toLand(id, turfPolygon(spec.coordinates).geometry);
       }
       case 'circle': {
         const radius = spec.area_km2 !== undefined ? Math.sqrt(spec.area_km2 / Math.PI) : spec.radius_km;
         if (radius === undefined) throw new DataError(file, id, 'geometry', 'area_km2 or radius_km', undefined);
-        return turfCircle(spec.center, radius, { steps: 64, units: 'kilometers' }).geometry;
+        const circle = turfCircle(spec.center, radius, { steps: 64, units: 'kilometers' }).geometry;
+        // Checked before clipping: the circle, not its land part, is sized to the published area.
+        checkArea(file, entryOf(id).record, Math.round(turfArea(circle) / 1e4) / 100);
+        return toLand(id, circle);
       }
       case 'district': {
         const parts = spec.codes.map((c) => landByCode.get(c)!);
@@ -305,8 +330,8 @@ export function buildGeometries(sources: PlanSources, districtsLand: DistrictCol
     const geometry = geometryOf(record.id);
     checkPlacement(file, record, geometry, adminByCode);
     const drawnAreaKm2 = geometry && (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') ? Math.round(turfArea(geometry) / 1e4) / 100 : null;
-    checkArea(file, record, drawnAreaKm2);
-    return { record, file, geometry, drawnAreaKm2, labelPoint: geometry ? labelPointOf(geometry) : null };
+    if (record.geometry.type === 'circle' && record.geometry.area_km2 === undefined) checkArea(file, record, drawnAreaKm2);
+    return { record, file, geometry, drawnAreaKm2, clipped: clippedIds.has(record.id), labelPoint: geometry ? labelPointOf(geometry) : null };
   });
 }
 
@@ -450,14 +475,23 @@ function densityProps(record: PlanFeatureT): Record<string, number | string | bo
 }
 
 /** Everything the app loads about the plans, in one JSON, and the drawable features as GeoJSON. */
-export function planOutputs(sources: PlanSources, built: PlacedFeature[], labelPoints: ReadonlyMap<string, Position> = new Map()): PlanOutputs {
+export function planOutputs(
+  sources: PlanSources,
+  built: PlacedFeature[],
+  labelPoints: ReadonlyMap<string, Position> = new Map(),
+  transport: TransportNetwork = { snapshot: '', lines: [], stations: [], roads: [] },
+): PlanOutputs {
   const rows = coverage(sources, built);
+  // Schematic shapes (whole districts, belts) have no site to measure from.
+  const located = (b: PlacedFeature) => b.geometry !== null && b.record.precision.level !== 'schematic';
   const features = built.map((b) => ({
     ...b.record,
     group: LAYER_GROUP_OF[b.record.kind],
     drawn_area_km2: b.drawnAreaKm2,
     label_point: b.labelPoint as [number, number] | null,
     drawn: b.geometry !== null,
+    clipped_to_land: b.clipped,
+    access: located(b) ? accessOf(b.geometry, transport, b.record.precision.radius_km ?? null) : null,
   }));
   const municipalParks = built.filter((b) => b.record.designations.some((d) => d.programme === 'municipal-featured-park'));
   // Each drawn feature appears twice: its shape (role "shape") and its label point (role "point"),
@@ -499,6 +533,12 @@ export function planOutputs(sources: PlanSources, built: PlacedFeature[], labelP
       parks_programme: { ...sources.parksProgramme, held: municipalParks.length },
       modes: sources.modes,
       coverage: rows,
+      transport: {
+        stations: transport.stations.length,
+        lines: transport.lines.filter((l) => l.route !== 'network').length,
+        roads: transport.roads.length,
+        snapshot: transport.snapshot,
+      },
     },
     planGeojson,
     coverage: rows,

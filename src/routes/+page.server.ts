@@ -12,5 +12,6 @@ export function load() {
     densityReferences: plan.density.baselines,
     districtCentres: districtCentres(),
     reach: industryReachMap(plan.industries),
+    stationCount: plan.transport.stations,
   };
 }

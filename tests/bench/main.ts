@@ -211,13 +211,14 @@ function rankingMs(n: number): number {
     districts: [],
     precision: 'approximate',
     sources: 'bench',
+    access: rand() < 0.1 ? null : { stationKm: Math.round(rand() * 150) / 10, roadKm: Math.round(rand() * 80) / 10 },
   }));
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t = performance.now();
     rankSites(
       candidates,
-      { industries: ['AUTO', 'AI'], segments: [], minAreaKm2: 2, radiusKm: 30 },
+      { industries: ['AUTO', 'AI'], segments: [], minAreaKm2: 2, radiusKm: 30, metroKm: 5, roadKm: 3 },
       { centre: [121.16, 31.29], within: null },
     );
     times.push(performance.now() - t);

@@ -1,7 +1,15 @@
 /** The built geodata the plan tests read: static/ when current, else a fresh build of it. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGeodata, isStale, DISTRICTS_FILE, DISTRICTS_ADMIN_FILE, PLAN_FILE, PLAN_GEOJSON_FILE } from '../../geodata/build/main.ts';
+import {
+  buildGeodata,
+  isStale,
+  DISTRICTS_FILE,
+  DISTRICTS_ADMIN_FILE,
+  LAND_FILE,
+  PLAN_FILE,
+  PLAN_GEOJSON_FILE,
+} from '../../geodata/build/main.ts';
 import type { DistrictCollection } from '../../geodata/build/districts.ts';
 import { ROOT } from './server.ts';
 
@@ -13,6 +21,7 @@ export async function builtGeodata() {
   return {
     districtsLand: read<DistrictCollection>(DISTRICTS_FILE),
     districtsAdmin: read<DistrictCollection>(DISTRICTS_ADMIN_FILE),
+    land: read<GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>>(LAND_FILE),
     plan: read<Record<string, unknown>>(PLAN_FILE),
     planGeojson: read<GeoJSON.FeatureCollection>(PLAN_GEOJSON_FILE),
   };

@@ -98,6 +98,8 @@ function built(
     conflicts: [],
     label_point: labelPoint,
     drawn: true,
+    clipped_to_land: false,
+    access: null,
     ...(areaKm2 === undefined
       ? {}
       : {

@@ -47,7 +47,7 @@ async function layersAt(lon: number, lat: number, z: number) {
 }
 
 describe('geodata build', () => {
-  it('writes a PMTiles v3 vector archive covering Shanghai at zooms 6-12, under 1.5 MB', async () => {
+  it('writes a PMTiles v3 vector archive covering Shanghai at zooms 6-12 with transport, under 2 MB', async () => {
     const h = await reader.getHeader();
     expect(h.specVersion).toBe(3);
     expect([h.minZoom, h.maxZoom]).toEqual([6, 12]);
@@ -55,10 +55,23 @@ describe('geodata build', () => {
     expect(h.maxLon).toBeGreaterThan(122.1);
     expect(h.minLat).toBeLessThan(30.7);
     expect(h.maxLat).toBeGreaterThan(31.9);
-    expect(report.files.find((f) => f.path === BASEMAP_FILE)!.bytes).toBeLessThan(1.5 * 1024 * 1024);
+    expect(report.files.find((f) => f.path === BASEMAP_FILE)!.bytes).toBeLessThan(2 * 1024 * 1024);
     const meta = (await reader.getMetadata()) as { vector_layers: { id: string }[]; attribution: string };
     expect(meta.vector_layers.map((l) => l.id).sort()).toEqual(
-      ['boundaries', 'district_labels', 'districts', 'land', 'place_labels', 'pois', 'rivers', 'water', 'water_labels'].sort(),
+      [
+        'boundaries',
+        'district_labels',
+        'districts',
+        'land',
+        'place_labels',
+        'pois',
+        'rivers',
+        'water',
+        'water_labels',
+        'metro',
+        'stations',
+        'roads',
+      ].sort(),
     );
     expect(meta.attribution).toMatch(/ODbL/);
   });

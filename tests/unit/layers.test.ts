@@ -141,7 +141,13 @@ describe('plan layers in the style', () => {
 describe('view state for the map', () => {
   it('turns layers on into the kinds they draw, in registry order, and keeps the 3+6 order', () => {
     const s = mapGlobalState({ layersOn: ['featured-parks', 'pole', 'district-industries'], industries: ['AUTO', 'IC'], byDensity: true });
-    expect(s).toEqual({ industries: ['IC', 'AUTO'], kinds: ['pole', 'featured-park', 'district'], byDensity: true });
+    expect(s).toEqual({ industries: ['IC', 'AUTO'], kinds: ['pole', 'featured-park', 'district'], byDensity: true, transport: [] });
+  });
+
+  it('turns the transport toggles into the transport layers shown, which draw no plan kinds', () => {
+    const s = mapGlobalState({ layersOn: ['roads', 'pole', 'metro'], industries: [], byDensity: false });
+    expect(s.transport).toEqual(['metro', 'roads']);
+    expect(s.kinds).toEqual(['pole']);
   });
 
   it('changes only the feature-state flags that differ', () => {

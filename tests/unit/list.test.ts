@@ -24,6 +24,7 @@ const f = (
   labelPoint: [121.5, 31.2],
   areaKm2: area,
   density: null,
+  access: null,
 });
 const rows = [
   f('robot', '上海机器人产业园', 'Robot Park', 'featured-park', ['310113'], ['HEE'], 3.09),
@@ -70,6 +71,38 @@ describe('list view rows', () => {
       'xingang',
       'robot',
       'chem',
+      'valley',
+    ]);
+  });
+
+  it('sorts by distance to the nearest station or expressway, nearest first, "not computed" last', () => {
+    const near = (station: number | null, road: number | null) => ({
+      station: station === null ? null : { name: { zh: '站', en: 'Station' }, km: station },
+      road: road === null ? null : { name: { zh: '路', en: 'Road' }, km: road },
+      uncertaintyKm: 2,
+    });
+    const placed = [
+      { ...rows[0]!, access: near(3.2, 0.4) },
+      { ...rows[1]!, access: near(0.6, 4.2) },
+      { ...rows[2]!, access: null },
+      { ...rows[3]!, access: near(10.7, 2) },
+    ];
+    expect(sortRows(placed, { key: 'station', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'xingang',
+      'robot',
+      'chem',
+      'valley',
+    ]);
+    expect(sortRows(placed, { key: 'station', descending: true }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'chem',
+      'robot',
+      'xingang',
+      'valley',
+    ]);
+    expect(sortRows(placed, { key: 'road', descending: false }, 'zh', INDUSTRY_IDS).map((r) => r.id)).toEqual([
+      'robot',
+      'chem',
+      'xingang',
       'valley',
     ]);
   });

@@ -15,7 +15,7 @@ import { DISTRICTS } from '../../src/lib/districts.ts';
 import { builtGeodata } from '../support/geodata.ts';
 import { ROOT } from '../support/server.ts';
 
-type Feature = PlanFeature & { group: string; drawn: boolean; drawn_area_km2: number | null };
+type Feature = PlanFeature & { group: string; drawn: boolean; drawn_area_km2: number | null; clipped_to_land: boolean };
 interface Plan {
   industries: Industry[];
   terms: TermMapping[];
@@ -111,11 +111,15 @@ describe('manufacturing layout (001 L936-1020)', () => {
     expect(names('brand-park')).toEqual(['临港', '张江', '金桥', '漕河泾']);
   });
 
-  it('sizes each new town to its published area', () => {
+  it('sizes each new town to its published area, and only the sea cuts a circle smaller', () => {
     for (const f of plan.features.filter((x) => x.kind === 'new-town')) {
-      expect(f.drawn_area_km2! / f.area!.value!).toBeGreaterThan(0.97);
-      expect(f.drawn_area_km2! / f.area!.value!).toBeLessThan(1.03);
+      expect(f.drawn_area_km2! / f.area!.value!, f.id).toBeLessThan(1.03);
+      if (!f.clipped_to_land) expect(f.drawn_area_km2! / f.area!.value!, f.id).toBeGreaterThan(0.97);
     }
+    // 南汇新城's circle reaches into the East China Sea: drawn on land only, flagged as clipped.
+    const nanhui = plan.features.find((x) => x.name.zh === '南汇新城')!;
+    expect(nanhui.clipped_to_land).toBe(true);
+    expect(nanhui.drawn_area_km2!).toBeLessThan(nanhui.area!.value! * 0.9);
   });
 });
 
@@ -240,7 +244,28 @@ describe('featured parks and coverage', () => {
     expect(plan.parks_programme.total_municipal).toBe(53);
     const held = plan.features.filter((f) => f.designations.some((d) => d.programme === 'municipal-featured-park')).length;
     expect(plan.parks_programme.held).toBe(held);
-    expect(held).toBeGreaterThanOrEqual(20);
+    expect(held).toBe(27);
+  });
+
+  it('adds the parks the second search sourced, keeps UNCONFIRMED leads out of the count, and records the second block of 氢能港', () => {
+    const park = (id: string) => plan.features.find((f) => f.id === id)!;
+    const municipal = (id: string) => park(id).designations.find((d) => d.programme === 'municipal-featured-park');
+    expect(municipal('jinqiao-5g-park')).toMatchObject({ batch: 1, basis: 'stated' });
+    expect(park('jinqiao-5g-park').area!.value).toBe(5.4);
+    expect(municipal('waigaoqiao-smart-manufacturing-service')).toMatchObject({ batch: 1 });
+    expect(municipal('shuzhi-nanda')).toMatchObject({ batch: 3 });
+    expect(municipal('oriental-beauty-valley-cosmetics')).toMatchObject({ batch: 3 });
+    expect(municipal('online-zhangjiang')).toMatchObject({ batch: 2 });
+    expect(municipal('online-changyang-xiudai')).toMatchObject({ batch: 2 });
+    // the two 东方美谷 parks stay apart; a park no source places is listed, not drawn
+    expect(municipal('oriental-beauty-valley')).toMatchObject({ batch: 1 });
+    expect(park('oriental-beauty-valley-cosmetics').drawn).toBe(false);
+    expect(park('xinshishang-city').drawn).toBe(false);
+    // 碳谷绿湾 is an UNCONFIRMED lead: kept as a record, out of the municipal count, and said so
+    expect(municipal('carbon-valley-green-bay')).toBeUndefined();
+    expect(park('carbon-valley-green-bay').unverified.map((u) => u.field)).toContain('designations');
+    const hydrogen = park('jiading-hydrogen-port').conflicts.find((c) => c.field === 'location')!;
+    expect(hydrogen.values.map((v) => v.value).join()).toMatch(/北部制造区域/);
   });
 
   it('records conflicting sources instead of hiding them (东方芯港 5.45 vs 10 km²)', () => {

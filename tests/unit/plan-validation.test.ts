@@ -29,7 +29,7 @@ function buildWith(file: string, edit: (doc: Json) => void): () => void {
   return () => {
     const sources = loadPlanSources(root);
     checkReferences(sources);
-    buildGeometries(sources, districts.districtsLand, districts.districtsAdmin);
+    buildGeometries(sources, districts.districtsLand, districts.districtsAdmin, districts.land);
   };
 }
 

@@ -24,6 +24,7 @@ const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
   districts: ['310114'],
   precision: 'approximate ±1 km',
   sources: '001 L1-2',
+  access: null,
   ...over,
 });
 const query = (over: Partial<FinderQuery> = {}): FinderQuery => ({
@@ -31,6 +32,8 @@ const query = (over: Partial<FinderQuery> = {}): FinderQuery => ({
   segments: [],
   minAreaKm2: null,
   radiusKm: 30,
+  metroKm: null,
+  roadKm: null,
   ...over,
 });
 const nowhere = { centre: null, within: null };
@@ -126,6 +129,73 @@ describe('site finder: each criterion', () => {
     expect(points(r, 'park', 'designation')).toBe(WEIGHTS.designation);
     expect(points(r, 'base', 'designation')).toBe(0);
     expect(ids(r)).toEqual(['park', 'base']);
+  });
+});
+
+describe('site finder: rail and road access', () => {
+  const near = (stationKm: number | null, roadKm: number | null) => ({ access: { stationKm, roadKm } });
+  const pool = [
+    candidate({ id: 'by-station', ...near(0.5, 6) }),
+    candidate({ id: 'by-road', ...near(4, 0.2) }),
+    candidate({ id: 'both', ...near(1.5, 1) }),
+    candidate({ id: 'unknown', access: null }),
+  ];
+
+  it('"metro within X km" leaves out what is farther, keeps the unknown flagged, and counts the excluded', () => {
+    const r = rankSites(pool, query({ metroKm: 2 }), nowhere);
+    expect(ids(r).sort()).toEqual(['both', 'by-station', 'unknown']);
+    expect(r.excluded.metro).toBe(1);
+    expect(r.results.find((x) => x.candidate.id === 'unknown')!.flags).toContain('access-unknown');
+  });
+
+  it('"expressway within X km" does the same for the nearest expressway or elevated road', () => {
+    const r = rankSites(pool, query({ roadKm: 1 }), nowhere);
+    expect(ids(r).sort()).toEqual(['both', 'by-road', 'unknown']);
+    expect(r.excluded.road).toBe(1);
+  });
+
+  it('scores each access part 10 × (1 − km ÷ limit), 0 when unknown, and only when its criterion is set', () => {
+    expect(points(rankSites(pool, query({ metroKm: 5 }), nowhere), 'by-station', 'rail')).toBe(9);
+    const r = rankSites(pool, query({ metroKm: 5, roadKm: 5 }), nowhere);
+    expect(points(r, 'by-road', 'road')).toBe(9.6);
+    expect(points(r, 'both', 'rail')).toBe(7);
+    expect(points(r, 'both', 'road')).toBe(8);
+    expect(points(r, 'unknown', 'rail')).toBe(0);
+    // by-road: road 9.6 + rail 2; by-station: rail 9, road beyond 5 km → left out; both: 7 + 8
+    expect(ids(r)).toEqual(['both', 'by-road', 'unknown']);
+    expect(r.results[0]!.maxScore).toBe(WEIGHTS.industry + WEIGHTS.area + WEIGHTS.designation + WEIGHTS.rail + WEIGHTS.road);
+    const plain = rankSites(pool, query(), nowhere);
+    expect(plain.results[0]!.contributions.map((c) => c.criterion)).not.toContain('rail');
+  });
+
+  it('breaks equal access scores by id, whatever the input order', () => {
+    const twins = [candidate({ id: 'm', ...near(1, 1) }), candidate({ id: 'k', ...near(1, 1) })];
+    expect(ids(rankSites(twins, query({ metroKm: 2 }), nowhere))).toEqual(['k', 'm']);
+    expect(ids(rankSites([...twins].reverse(), query({ metroKm: 2 }), nowhere))).toEqual(['k', 'm']);
+  });
+
+  it('exports the distances beside the score parts', () => {
+    const table = resultsTable(rankSites(pool, query({ metroKm: 5 }), nowhere).results);
+    const header = table[0]!;
+    const row = table.find((r) => r[1] === 'both')!;
+    expect(row[header.indexOf('nearest_station_km')]).toBe(1.5);
+    expect(row[header.indexOf('nearest_expressway_km')]).toBe(1);
+    expect(row[header.indexOf('points_rail')]).toBe(7);
+  });
+
+  it('keeps the access criteria in the URL and drops out-of-range ones with a reason', () => {
+    const context = {
+      segmentIds: new Set<string>(),
+      districtCodes: new Set<string>(),
+      withinIds: new Set<string>(),
+      candidateIds: new Set<string>(),
+    };
+    const { state } = decodeFinder(new URLSearchParams('ind=AUTO&metro=2&road=5'), context);
+    expect([state.metroKm, state.roadKm]).toEqual([2, 5]);
+    expect(encodeFinder(state)).toBe('ind=AUTO&metro=2&road=5');
+    const bad = decodeFinder(new URLSearchParams('metro=0&road=abc'), context);
+    expect([bad.state.metroKm, bad.state.roadKm]).toEqual([null, null]);
+    expect(bad.dropped.map((d) => `${d.param}:${d.reason}`)).toEqual(['metro:drop_accessKm', 'road:drop_accessKm']);
   });
 });
 

@@ -36,10 +36,35 @@ describe('basemap style builder', () => {
     for (const l of symbols) expect(l.layout?.['text-font']).toEqual([FONTSTACK]);
   });
 
-  it('loads nothing from outside the asset URLs it is given', () => {
-    const json = JSON.stringify(basemapStyle({ theme: 'dark', language: 'en', assets }));
-    const urls = json.match(/[a-z]+:\/\/[^"\s]+/g) ?? [];
+  it('loads nothing from outside the asset URLs it is given (the OSM copyright page is a link in the attribution)', () => {
+    const style = basemapStyle({ theme: 'dark', language: 'en', assets });
+    const attribution = Object.values(style.sources)
+      .map((s) => ('attribution' in s ? s.attribution : ''))
+      .join('');
+    expect(attribution).toContain('<a href="https://www.openstreetmap.org/copyright"');
+    const withoutAttribution = {
+      ...style,
+      sources: Object.fromEntries(Object.entries(style.sources).map(([k, s]) => [k, { ...s, attribution: undefined }])),
+    };
+    const urls = JSON.stringify(withoutAttribution).match(/[a-z]+:\/\/[^"\s]+/g) ?? [];
     expect(urls.sort()).toEqual([`pmtiles://${assets.basemapUrl}`, `pmtiles://${assets.planUrl}`, assets.glyphsUrl].sort());
+  });
+
+  it('shows each transport layer only while its toggle is on, through global state (no re-layout)', () => {
+    const style = basemapStyle({ theme: 'light', language: 'zh', assets });
+    const transport = style.layers.filter(
+      (l) =>
+        ['roads', 'roads-casing', 'metro-lines', 'metro-other-track', 'stations'].includes(l.id) ||
+        /^(road|metro|station)-labels$/.test(l.id),
+    );
+    expect(transport.map((l) => l.id).sort()).toEqual(
+      ['metro-labels', 'metro-lines', 'metro-other-track', 'road-labels', 'roads', 'roads-casing', 'station-labels', 'stations'].sort(),
+    );
+    for (const l of transport) expect(JSON.stringify(l.layout?.visibility)).toContain('"global-state","transport"');
+    // roads under the plan's first shape layer, metro lines over it
+    const ids = style.layers.map((l) => l.id);
+    expect(ids.indexOf('roads')).toBeLessThan(ids.indexOf('plan-fill'));
+    expect(ids.indexOf('metro-lines')).toBeGreaterThan(ids.indexOf('plan-fill'));
   });
 
   it('labels in Chinese for zh, and English over Chinese for en', () => {

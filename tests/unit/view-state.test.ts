@@ -68,13 +68,13 @@ describe('URL view state codec', () => {
   });
 
   it('drops unknown values and parameters, and views away from Shanghai, saying why', () => {
-    const { state: s, dropped } = decode('lang=fr&d=999999&zoom=3&sel=nowhere&ind=IC,XX&layers=pole,roads&v=0,0,3');
+    const { state: s, dropped } = decode('lang=fr&d=999999&zoom=3&sel=nowhere&ind=IC,XX&layers=pole,motorways&v=0,0,3');
     expect(s).toEqual(state({ industries: ['IC'], layers: ['pole'] }));
     expect(dropped.map((d) => `${d.param}=${d.value}`).sort()).toEqual([
       'd=999999',
       'ind=XX',
       'lang=fr',
-      'layers=roads',
+      'layers=motorways',
       'sel=nowhere',
       'v=0,0,3',
       'zoom=3',

@@ -73,6 +73,8 @@ export function importedCandidates(parks: readonly ImportedPark[], reach: Readon
     districts: p.district ? [p.district] : [],
     precision: p.locatedBy === 'coordinates' ? 'from the imported file' : 'district centre (no coordinates in the file)',
     sources: p.source ? `imported file, row ${p.row}: ${p.source}` : `imported file, row ${p.row}`,
+    // Access is computed by the build for the plan's features only; an imported row's is unknown.
+    access: null,
   }));
 }
 

@@ -6,7 +6,7 @@
 import type { FeatureKind } from '../plan/model.ts';
 import type { PlainStringKey } from '../i18n/strings.ts';
 
-export type LayerGroupId = 'manufacturing' | 'parks' | 'service' | 'districts' | 'context';
+export type LayerGroupId = 'manufacturing' | 'parks' | 'service' | 'districts' | 'context' | 'transport';
 
 /** How a layer's features are drawn: areas (fill + outline), lines, or points. */
 export type LayerShape = 'area' | 'line' | 'point';
@@ -21,6 +21,11 @@ export interface PlanLayerDef {
   /** Fill / line colour when no industry colours the feature. */
   colour: string;
   defaultOn: boolean;
+  /**
+   * Set for basemap layers (transport): drawn from the basemap archive, not from plan features, and
+   * shown in the panel as solid lines in these colours (a metro line's own colours, a road class).
+   */
+  basemap?: { colours: readonly string[] };
 }
 
 export interface LayerGroupDef {
@@ -34,6 +39,7 @@ export const LAYER_GROUPS: readonly LayerGroupDef[] = [
   { id: 'service', name: { zh: '服务业布局 一核两带三极', en: 'Service layout' } },
   { id: 'districts', name: { zh: '各区重点产业', en: 'District key industries' } },
   { id: 'context', name: { zh: '其他规划地点', en: 'Other named places' } },
+  { id: 'transport', name: { zh: '交通', en: 'Transport' } },
 ];
 
 export const PLAN_LAYERS: readonly PlanLayerDef[] = [
@@ -172,7 +178,41 @@ export const PLAN_LAYERS: readonly PlanLayerDef[] = [
     colour: '#777777',
     defaultOn: false,
   },
+  {
+    id: 'metro',
+    group: 'transport',
+    name: { zh: '地铁线路', en: 'Metro lines' },
+    kinds: [],
+    shape: 'line',
+    colour: '#e4002b',
+    defaultOn: true,
+    basemap: { colours: ['#e4002b', '#97d700', '#ffd100', '#5f259f'] },
+  },
+  {
+    id: 'stations',
+    group: 'transport',
+    name: { zh: '地铁车站（不完整）', en: 'Metro stations (incomplete)' },
+    kinds: [],
+    shape: 'point',
+    colour: '#38342e',
+    defaultOn: true,
+    basemap: { colours: ['#ffffff'] },
+  },
+  {
+    id: 'roads',
+    group: 'transport',
+    name: { zh: '高速公路与高架', en: 'Expressways and elevated roads' },
+    kinds: [],
+    shape: 'line',
+    colour: '#f2b25c',
+    defaultOn: true,
+    basemap: { colours: ['#f2b25c', '#f6cf8a'] },
+  },
 ];
+
+/** The basemap's transport layers (their toggles travel to the map as the `transport` global state). */
+export const TRANSPORT_LAYER_IDS = ['metro', 'stations', 'roads'] as const;
+export type TransportLayerId = (typeof TRANSPORT_LAYER_IDS)[number];
 
 export const PLAN_LAYER_IDS: ReadonlySet<string> = new Set(PLAN_LAYERS.map((l) => l.id));
 

@@ -5,11 +5,12 @@
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PlanFeature } from './model.ts';
+import type { Access } from './access.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
 import { districtName } from '../districts.ts';
 
-type Exportable = PlanFeature & { label_point: [number, number] | null };
+type Exportable = PlanFeature & { label_point: [number, number] | null; access?: Access | null; clipped_to_land?: boolean };
 
 const districtNames = (codes: readonly string[]) => codes.map((c) => districtName(c, 'zh')).join(';');
 
@@ -27,6 +28,15 @@ function properties(f: Exportable, industryName: (id: string) => string) {
     precision: f.precision.level,
     precision_radius_km: f.precision.radius_km ?? null,
     precision_basis: f.precision.basis,
+    clipped_to_land: f.clipped_to_land ? 'yes' : 'no',
+    // Straight-line km (see src/lib/plan/access.ts); empty where not computed, never 0 for "unknown".
+    nearest_station: f.access?.station?.name.zh ?? null,
+    nearest_station_km: f.access?.station?.km ?? null,
+    nearest_metro_line: f.access?.line?.name.zh ?? null,
+    nearest_metro_line_km: f.access?.line?.km ?? null,
+    nearest_expressway: f.access?.road?.name.zh ?? null,
+    nearest_expressway_km: f.access?.road?.km ?? null,
+    access_measured_from: f.access ? f.access.from : null,
     citations: f.cite.map((c) => formatCitation(c, 'zh')).join('; '),
   };
 }
@@ -46,6 +56,14 @@ export const FEATURE_CSV_COLUMNS = [
   'precision',
   'precision_radius_km',
   'precision_basis',
+  'clipped_to_land',
+  'nearest_station',
+  'nearest_station_km',
+  'nearest_metro_line',
+  'nearest_metro_line_km',
+  'nearest_expressway',
+  'nearest_expressway_km',
+  'access_measured_from',
   'citations',
 ] as const;
 

@@ -20,6 +20,13 @@ export interface FeatureIndexEntry {
   areaKm2: number | null;
   /** The density the map shows (亿元/km²), or null: no data. */
   density: { value: number; tier: DensityTier; planned: boolean; year: number } | null;
+  /** Straight-line km to the nearest metro station and expressway/elevated road; null: not computed. */
+  access: { station: NamedKm | null; road: NamedKm | null; uncertaintyKm: number | null } | null;
+}
+
+export interface NamedKm {
+  name: { zh: string; en: string };
+  km: number;
 }
 
 export interface IndustryIndexEntry {
@@ -43,6 +50,13 @@ export function featureIndex(features: readonly BuiltFeature[], industries: read
     labelPoint: f.label_point,
     areaKm2: f.area?.value ?? null,
     density: densitySummary(f),
+    access: f.access
+      ? {
+          station: f.access.station && { name: f.access.station.name, km: f.access.station.km },
+          road: f.access.road && { name: f.access.road.name, km: f.access.road.km },
+          uncertaintyKm: f.access.uncertainty_km,
+        }
+      : null,
   }));
 }
 

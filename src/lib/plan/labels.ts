@@ -51,6 +51,8 @@ export const CRITERION_LABEL: Record<Criterion, PlainStringKey> = {
   area: 'crit_area',
   proximity: 'crit_proximity',
   designation: 'crit_designation',
+  rail: 'crit_rail',
+  road: 'crit_road',
 };
 
 export const EXCLUSION_LABEL: Record<ExclusionReason, PlainStringKey> = {
@@ -59,4 +61,6 @@ export const EXCLUSION_LABEL: Record<ExclusionReason, PlainStringKey> = {
   distance: 'ex_distance',
   within: 'ex_within',
   'not-placed': 'ex_not-placed',
+  metro: 'ex_metro',
+  road: 'ex_road',
 };

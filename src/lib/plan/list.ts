@@ -7,7 +7,7 @@ import type { IndustryId } from './model.ts';
 import { PLAN_LAYERS } from '../layers/registry.ts';
 import { DISTRICTS } from '../districts.ts';
 
-export const SORT_KEYS = ['name', 'district', 'industry', 'area', 'density'] as const;
+export const SORT_KEYS = ['name', 'district', 'industry', 'area', 'density', 'station', 'road'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort {
   key: SortKey;
@@ -47,6 +47,10 @@ export function sortRows(
         return (a.areaKm2 ?? -1) - (b.areaKm2 ?? -1);
       case 'density':
         return (a.density?.value ?? -1) - (b.density?.value ?? -1);
+      case 'station':
+        return (a.access?.station?.km ?? -1) - (b.access?.station?.km ?? -1);
+      case 'road':
+        return (a.access?.road?.km ?? -1) - (b.access?.road?.km ?? -1);
     }
   };
   const out = [...rows].sort((a, b) => {
@@ -56,11 +60,15 @@ export function sortRows(
         ? f.areaKm2 === null
         : sort.key === 'density'
           ? f.density === null
-          : sort.key === 'district'
-            ? f.districts.length === 0
-            : sort.key === 'industry'
-              ? f.industries.length === 0
-              : false;
+          : sort.key === 'station'
+            ? !f.access?.station
+            : sort.key === 'road'
+              ? !f.access?.road
+              : sort.key === 'district'
+                ? f.districts.length === 0
+                : sort.key === 'industry'
+                  ? f.industries.length === 0
+                  : false;
     const emptyA = empty(a);
     const emptyB = empty(b);
     if (emptyA !== emptyB) return emptyA ? 1 : -1;

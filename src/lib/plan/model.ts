@@ -279,6 +279,17 @@ export type CoverageRow = z.infer<typeof CoverageRow>;
 
 // ── The built plan (static/data/plan.json) ───────────────────────────────────────────────────
 
+// ── Access distances (computed by the build, src/lib/plan/access.ts) ─────────────────────────
+
+const Nearest = z.object({ id: z.string(), name: Name, km: z.number().nonnegative() });
+export const AccessSchema = z.object({
+  station: Nearest.nullable(),
+  line: Nearest.extend({ route: z.string(), colour: z.string() }).nullable(),
+  road: Nearest.extend({ roadClass: z.enum(['expressway', 'elevated']) }).nullable(),
+  from: z.enum(['point', 'area-edge']),
+  uncertainty_km: z.number().nullable(),
+});
+
 /** A plan feature as the geodata build writes it: the authored record plus where it was drawn. */
 export const BuiltFeature = PlanFeature.extend({
   group: z.string(),
@@ -286,6 +297,10 @@ export const BuiltFeature = PlanFeature.extend({
   drawn_area_km2: z.number().nullable(),
   label_point: z.tuple([z.number(), z.number()]).nullable(),
   drawn: z.boolean(),
+  /** The drawn circle or outline was cut back to land (its figures still use the published area). */
+  clipped_to_land: z.boolean(),
+  /** Straight-line access distances; null when not located well enough (not drawn, or schematic). */
+  access: AccessSchema.nullable(),
 });
 export type BuiltFeature = z.infer<typeof BuiltFeature>;
 
@@ -308,5 +323,7 @@ export const BuiltPlan = z.object({
   }),
   modes: z.array(ServiceMode),
   coverage: z.array(CoverageRow),
+  /** What the transport layers hold (for the caveats the UI states beside access distances). */
+  transport: z.object({ stations: z.number().int(), lines: z.number().int(), roads: z.number().int(), snapshot: z.string() }),
 });
 export type BuiltPlan = z.infer<typeof BuiltPlan>;

@@ -7,13 +7,19 @@
  *     included, as the map's filter counts them);
  *   - minimum area: a published area below it excludes; an unknown area does not (flagged instead);
  *   - location: within the radius of the chosen point (a click, or a district's centre);
- *   - within: its point inside the chosen belt, new town or the pole.
+ *   - within: its point inside the chosen belt, new town or the pole;
+ *   - metro within X km / expressway within X km: its nearest metro station / expressway or
+ *     elevated road (straight line, computed by the geodata build, src/lib/plan/access.ts) no farther.
+ *     A candidate whose access is unknown (not located, or imported) is kept and flagged, as an
+ *     unknown area is. The station set is incomplete, so a station distance is an upper bound.
  *
  * Score, out of the criteria that apply (each shown with its points):
  *   industry     50  the plan states the industry (or segment); 35 when we inferred it from the plan's wording
  *   area         25  × min(1, area ÷ 10 km²); 0 with an unknown area
  *   proximity    15  × (1 − distance ÷ radius), only when a location is chosen
  *   designation  10  a municipal featured park (特色产业园区); 0 otherwise
+ *   rail         10  × (1 − station km ÷ X), only when "metro within X km" is set; 0 when unknown
+ *   road         10  × (1 − expressway km ÷ X), only when "expressway within X km" is set; 0 when unknown
  * Ties: higher score first, then nearer (unknown distance last), then larger known area, then id.
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
@@ -24,7 +30,9 @@ import type { Citation, IndustryId } from './model.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
 
-export const WEIGHTS = { industry: 50, area: 25, proximity: 15, designation: 10 } as const;
+export const WEIGHTS = { industry: 50, area: 25, proximity: 15, designation: 10, rail: 10, road: 10 } as const;
+/** The range a user may ask for in "metro / expressway within X km". */
+export const ACCESS_LIMITS_KM = [0.5, 30] as const;
 export const FULL_AREA_KM2 = 10;
 export const INFERRED_SHARE = 0.7;
 export const DEFAULT_RADIUS_KM = 20;
@@ -53,6 +61,8 @@ export interface Candidate {
   precision: string;
   /** Its sources, as the UI and the exports print them. */
   sources: string;
+  /** Straight-line km to the nearest metro station and expressway/elevated road; null: unknown. */
+  access: { stationKm: number | null; roadKm: number | null } | null;
 }
 
 export interface FinderQuery {
@@ -60,6 +70,10 @@ export interface FinderQuery {
   segments: string[];
   minAreaKm2: number | null;
   radiusKm: number;
+  /** "Metro within X km": the nearest station at most this far; null: no criterion. */
+  metroKm: number | null;
+  /** "Expressway within X km": the nearest expressway or elevated road at most this far; null: none. */
+  roadKm: number | null;
 }
 
 export interface FinderPlace {
@@ -85,10 +99,10 @@ export interface Ranked {
   contributions: Contribution[];
   distanceKm: number | null;
   matched: IndustryId[];
-  flags: ('area-unknown' | 'inferred-only')[];
+  flags: ('area-unknown' | 'inferred-only' | 'access-unknown')[];
 }
 
-export type ExclusionReason = 'industry' | 'area' | 'distance' | 'within' | 'not-placed';
+export type ExclusionReason = 'industry' | 'area' | 'distance' | 'within' | 'not-placed' | 'metro' | 'road';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -113,7 +127,7 @@ export function rankSites(
   query: FinderQuery,
   place: FinderPlace,
 ): { results: Ranked[]; excluded: Record<ExclusionReason, number> } {
-  const excluded: Record<ExclusionReason, number> = { industry: 0, area: 0, distance: 0, within: 0, 'not-placed': 0 };
+  const excluded: Record<ExclusionReason, number> = { industry: 0, area: 0, distance: 0, within: 0, 'not-placed': 0, metro: 0, road: 0 };
   const industryOn = query.industries.length > 0 || query.segments.length > 0;
   const scored: Omit<Ranked, 'rank'>[] = [];
   for (const c of candidates) {
@@ -137,6 +151,16 @@ export function rankSites(
     }
     if (place.within && c.point && !booleanPointInPolygon(c.point, place.within)) {
       excluded.within++;
+      continue;
+    }
+    const stationKm = c.access?.stationKm ?? null;
+    const roadKm = c.access?.roadKm ?? null;
+    if (query.metroKm !== null && stationKm !== null && stationKm > query.metroKm) {
+      excluded.metro++;
+      continue;
+    }
+    if (query.roadKm !== null && roadKm !== null && roadKm > query.roadKm) {
+      excluded.road++;
       continue;
     }
     const contributions: Contribution[] = [];
@@ -164,8 +188,20 @@ export function rankSites(
       max: WEIGHTS.designation,
       detail: c.designated ? 'municipal-featured-park' : 'none',
     });
+    const accessPart = (criterion: 'rail' | 'road', km: number | null, limit: number | null) => {
+      if (limit === null) return;
+      contributions.push({
+        criterion,
+        points: km === null ? 0 : round1(WEIGHTS[criterion] * (1 - km / limit)),
+        max: WEIGHTS[criterion],
+        detail: km === null ? 'unknown' : `${km} km`,
+      });
+    };
+    accessPart('rail', stationKm, query.metroKm);
+    accessPart('road', roadKm, query.roadKm);
     const flags: Ranked['flags'] = [];
     if (c.areaKm2 === null) flags.push('area-unknown');
+    if ((query.metroKm !== null && stationKm === null) || (query.roadKm !== null && roadKm === null)) flags.push('access-unknown');
     if (fit?.basis === 'interpretive') flags.push('inferred-only');
     scored.push({
       candidate: c,
@@ -203,6 +239,7 @@ interface PlanLike {
   districts: string[];
   precision: { level: string; radius_km?: number | undefined };
   cite: Citation[];
+  access: { station: { km: number } | null; road: { km: number } | null } | null;
 }
 
 export function planCandidates(
@@ -228,6 +265,7 @@ export function planCandidates(
       districts: f.districts,
       precision: `${f.precision.level}${f.precision.radius_km ? ` ±${f.precision.radius_km} km` : ''}`,
       sources: f.cite.map((c) => formatCitation(c, 'zh')).join('; '),
+      access: f.access ? { stationKm: f.access.station?.km ?? null, roadKm: f.access.road?.km ?? null } : null,
     }));
 }
 
@@ -245,6 +283,8 @@ export function resultsTable(results: readonly Ranked[]): (string | number | nul
     'max_score',
     ...Object.keys(WEIGHTS).map((c) => `points_${c}`),
     'distance_km',
+    'nearest_station_km',
+    'nearest_expressway_km',
     'area_km2',
     'matched_industries',
     'districts',
@@ -265,6 +305,8 @@ export function resultsTable(results: readonly Ranked[]): (string | number | nul
     r.maxScore,
     ...(Object.keys(WEIGHTS) as Criterion[]).map((c) => r.contributions.find((x) => x.criterion === c)?.points ?? null),
     r.distanceKm,
+    r.candidate.access?.stationKm ?? null,
+    r.candidate.access?.roadKm ?? null,
     r.candidate.areaKm2,
     r.matched.join(';'),
     r.candidate.districts.join(';'),
@@ -300,6 +342,8 @@ export function resultsGeojson(results: readonly Ranked[], query: FinderQuery): 
         max_score: r.maxScore,
         contributions: r.contributions,
         distance_km: r.distanceKm,
+        nearest_station_km: r.candidate.access?.stationKm ?? null,
+        nearest_expressway_km: r.candidate.access?.roadKm ?? null,
         area_km2: r.candidate.areaKm2,
         matched_industries: r.matched,
         precision: r.candidate.precision,

@@ -49,6 +49,7 @@ export function featurePageData(id: string, parks: boolean) {
   return {
     feature,
     industries: industryIndex(src.plan.industries),
+    stationCount: src.plan.transport.stations,
     related: featureProfile(feature, src.features, src.shapes),
     backdrop: src.backdrop,
     outline: outlinePath(shape, 0.002),

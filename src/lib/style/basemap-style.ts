@@ -8,9 +8,10 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Language } from '../i18n/language.ts';
-import { attributionText } from '../attribution.ts';
+import { attributionHtml } from '../attribution.ts';
 import { THEMES, mix, type Theme } from './themes.ts';
 import { GLOBAL_STATE, PLAN_PROMOTE_ID, PLAN_SOURCE, PLAN_SOURCE_LAYER, planLayers } from './plan-layers.ts';
+import type { TransportLayerId } from '../layers/registry.ts';
 import { DEFAULT_MAP_STATE } from './map-state.ts';
 import { sharePrograms } from './programs.ts';
 
@@ -56,7 +57,148 @@ export function labelText(language: Language): ExpressionSpecification {
   return ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_zh'], { 'font-scale': 0.8 }];
 }
 
+/** One line of text in the UI language (labels along lines cannot stack two names). */
+export function singleLineText(language: Language): ExpressionSpecification {
+  return ['get', language === 'zh' ? 'name_zh' : 'name_en'];
+}
+
 const districtState = (key: 'selected' | 'highlight'): ExpressionSpecification => ['boolean', ['feature-state', key], false];
+
+/** A transport layer is shown while its registry toggle is on: visibility follows global state, no re-layout. */
+function transportVisibility(id: TransportLayerId): LayerSpecification['layout'] {
+  return {
+    visibility: ['case', ['in', id, ['global-state', GLOBAL_STATE.transport]], 'visible', 'none'],
+  } as unknown as LayerSpecification['layout'];
+}
+
+/**
+ * The transport layers (OSM, see geodata/sources/transport): roads lie under the plan's areas,
+ * metro lines and stations over them (a line's colour must stay true to be recognised), and the
+ * labels with the other labels.
+ */
+export function transportLayers(theme: Theme, language: Language, font: string[]) {
+  const vector = (layer: string) => ({ source: BASEMAP_SOURCE, 'source-layer': layer });
+  const isExpressway: ExpressionSpecification = ['==', ['get', 'class'], 'expressway'];
+  // Zoom must be the outermost expression, so the class picks the width inside each stop.
+  const byClass = (expressway: number, elevated: number): ExpressionSpecification => ['case', isExpressway, expressway, elevated];
+  const roadWidth: ExpressionSpecification = [
+    'interpolate',
+    ['exponential', 1.5],
+    ['zoom'],
+    8,
+    byClass(0.7, 0.55),
+    11,
+    byClass(2, 1.5),
+    14,
+    byClass(5.6, 4.4),
+  ];
+  const under: LayerSpecification[] = [
+    {
+      id: 'roads-casing',
+      type: 'line',
+      ...vector('roads'),
+      minzoom: 10,
+      filter: isExpressway,
+      layout: { ...transportVisibility('roads'), 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': theme.expresswayCasing, 'line-width': ['interpolate', ['exponential', 1.5], ['zoom'], 10, 2.6, 14, 7.5] },
+    },
+    {
+      id: 'roads',
+      type: 'line',
+      ...vector('roads'),
+      layout: { ...transportVisibility('roads'), 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['case', isExpressway, theme.expressway, theme.elevated],
+        'line-width': roadWidth,
+      },
+    },
+  ];
+  const over: LayerSpecification[] = [
+    {
+      id: 'metro-other-track',
+      type: 'line',
+      ...vector('metro'),
+      minzoom: 10,
+      filter: ['==', ['get', 'kind'], 'network'],
+      layout: { ...transportVisibility('metro'), 'line-join': 'round' },
+      paint: { 'line-color': theme.otherTrack, 'line-width': 1 },
+    },
+    {
+      id: 'metro-lines',
+      type: 'line',
+      ...vector('metro'),
+      filter: ['==', ['get', 'kind'], 'line'],
+      layout: { ...transportVisibility('metro'), 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': ['get', 'colour'], 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 11, 2.2, 14, 4] },
+    },
+    {
+      id: 'stations',
+      type: 'circle',
+      ...vector('stations'),
+      minzoom: 11,
+      layout: transportVisibility('stations'),
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 2.5, 14, 5],
+        'circle-color': theme.station,
+        'circle-stroke-color': theme.stationLine,
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 1, 14, 1.8],
+      },
+    },
+  ];
+  const labels: LayerSpecification[] = [
+    {
+      id: 'road-labels',
+      type: 'symbol',
+      ...vector('roads'),
+      minzoom: 11,
+      filter: ['==', ['get', 'labelled'], true],
+      layout: {
+        ...transportVisibility('roads'),
+        'symbol-placement': 'line',
+        'text-field': singleLineText(language),
+        'text-font': font,
+        'text-size': 11,
+        'text-max-angle': 30,
+        'symbol-spacing': 350,
+      },
+      paint: { 'text-color': theme.roadLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'metro-labels',
+      type: 'symbol',
+      ...vector('metro'),
+      minzoom: 10,
+      filter: ['==', ['get', 'kind'], 'line'],
+      layout: {
+        ...transportVisibility('metro'),
+        'symbol-placement': 'line',
+        'text-field': singleLineText(language),
+        'text-font': font,
+        'text-size': 11,
+        'text-max-angle': 30,
+        'symbol-spacing': 400,
+      },
+      paint: { 'text-color': ['get', 'colour'], 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.6 },
+    },
+    {
+      id: 'station-labels',
+      type: 'symbol',
+      ...vector('stations'),
+      minzoom: 12,
+      layout: {
+        ...transportVisibility('stations'),
+        'text-field': labelText(language),
+        'text-font': font,
+        'text-size': 11,
+        'text-anchor': 'left',
+        'text-offset': [0.7, 0],
+        'text-optional': true,
+      },
+      paint: { 'text-color': theme.stationLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+    },
+  ];
+  return { under, over, labels };
+}
 
 export function basemapStyle(options: StyleOptions): StyleSpecification {
   const theme = THEMES[options.theme];
@@ -207,7 +349,7 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
     [BASEMAP_SOURCE]: {
       type: 'vector',
       url: `pmtiles://${options.assets.basemapUrl}`,
-      attribution: attributionText(options.language),
+      attribution: attributionHtml(options.language),
       promoteId: { [DISTRICTS_SOURCE_LAYER]: 'code' },
     },
     [PLAN_SOURCE]: {
@@ -218,7 +360,8 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
     [OVERLAY_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   const plan = planLayers(theme, text, font);
-  // Plan areas sit above the districts and boundaries, below every label; the overlay on top.
+  const transport = transportLayers(theme, options.language, font);
+  // Roads under the plan's areas, metro over them; every label above; the overlay on top.
   const firstLabel = layers.findIndex((l) => l.type === 'symbol');
   return {
     version: 8,
@@ -229,11 +372,15 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       [GLOBAL_STATE.industries]: { default: [...DEFAULT_MAP_STATE.industries] },
       [GLOBAL_STATE.kinds]: { default: [...DEFAULT_MAP_STATE.kinds] },
       [GLOBAL_STATE.byDensity]: { default: DEFAULT_MAP_STATE.byDensity },
+      [GLOBAL_STATE.transport]: { default: [...DEFAULT_MAP_STATE.transport] },
     },
     sources,
     layers: sharePrograms([
       ...layers.slice(0, firstLabel),
+      ...transport.under,
       ...plan.shapes,
+      ...transport.over,
+      ...transport.labels,
       ...layers.slice(firstLabel),
       ...plan.labels,
       ...overlayLayers(theme, font),

@@ -5,7 +5,7 @@
  */
 import type { IndustryId } from '../plan/model.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
-import { DEFAULT_LAYERS, PLAN_LAYERS } from '../layers/registry.ts';
+import { DEFAULT_LAYERS, PLAN_LAYERS, TRANSPORT_LAYER_IDS } from '../layers/registry.ts';
 
 /** The global-state values the plan layers read (names in plan-layers.ts GLOBAL_STATE). */
 export interface MapGlobalState {
@@ -13,6 +13,8 @@ export interface MapGlobalState {
   /** Kinds whose registry layer is on, 'district' for the district key-industry marks. */
   kinds: string[];
   byDensity: boolean;
+  /** Transport layers on (metro, stations, roads): their visibility, never a re-layout. */
+  transport: string[];
 }
 
 export interface PlanViewState {
@@ -27,6 +29,7 @@ export function mapGlobalState(view: PlanViewState): MapGlobalState {
     industries: INDUSTRY_IDS.filter((id) => view.industries.includes(id)),
     kinds: PLAN_LAYERS.filter((l) => view.layersOn.includes(l.id)).flatMap((l) => [...l.kinds]),
     byDensity: view.byDensity,
+    transport: TRANSPORT_LAYER_IDS.filter((id) => view.layersOn.includes(id)),
   };
 }
 

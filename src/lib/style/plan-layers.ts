@@ -43,6 +43,8 @@ export const GLOBAL_STATE = {
   kinds: 'kinds',
   /** Colour by output density against the target instead of by kind. */
   byDensity: 'byDensity',
+  /** Transport layers on: read by the basemap's transport layers' visibility (no re-layout). */
+  transport: 'transport',
 } as const;
 
 /** Property holding whether a feature reaches an industry (the geodata build writes one per industry). */
@@ -125,7 +127,7 @@ export function planLayers(
   text: ExpressionSpecification,
   font: string[],
 ): { shapes: LayerSpecification[]; labels: LayerSpecification[] } {
-  const general = PLAN_LAYERS.filter((l) => l.id !== PARKS && l.id !== 'district-industries');
+  const general = PLAN_LAYERS.filter((l) => l.id !== PARKS && l.id !== 'district-industries' && !l.basemap);
   const parks = PLAN_LAYERS.filter((l) => l.id === PARKS);
   const shown = all(layerOn(), industryMatch());
   const src = { source: PLAN_SOURCE, 'source-layer': PLAN_SOURCE_LAYER };

@@ -19,6 +19,14 @@ export interface Theme {
   poi: string;
   poiLabel: string;
   placeLabel: string;
+  expressway: string;
+  expresswayCasing: string;
+  elevated: string;
+  roadLabel: string;
+  station: string;
+  stationLine: string;
+  stationLabel: string;
+  otherTrack: string;
 }
 
 export const THEMES: Record<Theme['name'], Theme> = {
@@ -42,6 +50,14 @@ export const THEMES: Record<Theme['name'], Theme> = {
     poi: '#5b5f97',
     poiLabel: '#3d4070',
     placeLabel: '#7a6f5d',
+    expressway: '#f2b25c',
+    expresswayCasing: '#c98a3a',
+    elevated: '#f6cf8a',
+    roadLabel: '#7a5418',
+    station: '#ffffff',
+    stationLine: '#38342e',
+    stationLabel: '#2f2b26',
+    otherTrack: '#a7a39b',
   },
   dark: {
     name: 'dark',
@@ -63,6 +79,14 @@ export const THEMES: Record<Theme['name'], Theme> = {
     poi: '#a7abe0',
     poiLabel: '#c9ccf2',
     placeLabel: '#b5ab98',
+    expressway: '#a8742f',
+    expresswayCasing: '#6e4a1c',
+    elevated: '#7d6337',
+    roadLabel: '#e6c48e',
+    station: '#1a1d21',
+    stationLine: '#e6e2d9',
+    stationLabel: '#e6e2d9',
+    otherTrack: '#5d636b',
   },
 };
 

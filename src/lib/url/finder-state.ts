@@ -6,12 +6,13 @@
  *   min=2                minimum area, km²        at=121.17,31.29     location (a click on the map)
  *   d=310114             location: a district's centre
  *   r=30                 radius, km (1–100)       in=belt-huxi        inside a belt, new town or the pole
+ *   metro=2              metro station within, km  road=5             expressway within, km (0.5–30)
  *   sel=robot-park       the result shown         lang=en
  */
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import type { IndustryId } from '../plan/model.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
-import { DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
+import { ACCESS_LIMITS_KM, DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
 import { VIEW_LIMITS, decodeLanguage, type DropReason, type DroppedParam } from './view-state.ts';
 
 export interface FinderState {
@@ -23,6 +24,9 @@ export interface FinderState {
   district: string | null;
   radiusKm: number;
   within: string | null;
+  /** "Metro within X km" / "expressway within X km"; null: no such criterion. */
+  metroKm: number | null;
+  roadKm: number | null;
   selected: string | null;
 }
 
@@ -35,6 +39,8 @@ export const DEFAULT_FINDER: Readonly<FinderState> = {
   district: null,
   radiusKm: DEFAULT_RADIUS_KM,
   within: null,
+  metroKm: null,
+  roadKm: null,
   selected: null,
 };
 
@@ -47,7 +53,7 @@ export interface FinderContext {
   candidateIds: ReadonlySet<string>;
 }
 
-const KNOWN = new Set(['lang', 'ind', 'seg', 'min', 'at', 'd', 'r', 'in', 'sel']);
+const KNOWN = new Set(['lang', 'ind', 'seg', 'min', 'at', 'd', 'r', 'in', 'metro', 'road', 'sel']);
 
 export function decodeFinder(query: URLSearchParams, context: FinderContext): { state: FinderState; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
@@ -105,6 +111,16 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
     if (context.withinIds.has(within)) state.within = within;
     else drop('in', within, 'drop_within');
   }
+  for (const [param, key] of [
+    ['metro', 'metroKm'],
+    ['road', 'roadKm'],
+  ] as const) {
+    const raw = query.get(param);
+    if (raw === null) continue;
+    const n = Number(raw);
+    if (raw.trim() !== '' && Number.isFinite(n) && n >= ACCESS_LIMITS_KM[0] && n <= ACCESS_LIMITS_KM[1]) state[key] = n;
+    else drop(param, raw, 'drop_accessKm');
+  }
   const sel = query.get('sel');
   if (sel !== null) {
     if (context.candidateIds.has(sel)) state.selected = sel;
@@ -123,6 +139,8 @@ export function encodeFinder(state: FinderState): string {
   if (state.district) q.set('d', state.district);
   if (state.radiusKm !== DEFAULT_FINDER.radiusKm) q.set('r', String(state.radiusKm));
   if (state.within) q.set('in', state.within);
+  if (state.metroKm !== null) q.set('metro', String(state.metroKm));
+  if (state.roadKm !== null) q.set('road', String(state.roadKm));
   if (state.selected) q.set('sel', state.selected);
   if (state.language !== DEFAULT_FINDER.language) q.set('lang', state.language);
   return q.toString().replace(/%2C/gi, ',');

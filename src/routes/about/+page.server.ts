@@ -13,5 +13,6 @@ export function load() {
     published: publishedSources(plan),
     documents: Object.entries(DOCUMENTS).map(([key, d]) => ({ key, ...d })),
     basemap: BASEMAP_SOURCES,
+    stationCount: plan.transport.stations,
   };
 }

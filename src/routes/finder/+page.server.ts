@@ -23,5 +23,6 @@ export function load() {
     segments,
     industries: industryIndex(plan.industries),
     reach: industryReachMap(plan.industries),
+    stationCount: plan.transport.stations,
   };
 }
