@@ -401,14 +401,24 @@ export function coverage(sources: PlanSources, built: PlacedFeature[]): Coverage
     const [head, ...rest] = e.placement.split(':');
     const tail = rest.join(':');
     if (e.placement.startsWith('district:')) {
-      return { n: e.n, name_zh: e.name_zh, status: 'district', feature: null, precision: { level: 'schematic', radius_km: null }, reason: `the district the plan names: ${tail}` };
+      const name = DISTRICTS.find((d) => d.code === tail)?.name ?? { zh: tail, en: tail };
+      return {
+        n: e.n,
+        name_zh: e.name_zh,
+        status: 'district',
+        feature: null,
+        precision: { level: 'schematic', radius_km: null },
+        reason: { zh: `规划所述的区: ${name.zh}`, en: `the district the plan names: ${name.en}` },
+      };
     }
-    if (head === 'citywide') return { n: e.n, name_zh: e.name_zh, status: 'citywide', feature: null, precision: null, reason: tail };
-    if (head === 'none') return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: null, precision: null, reason: tail };
+    const why = { zh: e.reason_zh ?? '', en: tail };
+    if (head === 'citywide') return { n: e.n, name_zh: e.name_zh, status: 'citywide', feature: null, precision: null, reason: why };
+    if (head === 'none') return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: null, precision: null, reason: why };
     const b = byId.get(e.placement)!;
     if (!b.geometry) {
       const spec = b.record.geometry;
-      return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: b.record.id, precision: null, reason: spec.type === 'none' ? spec.reason : 'not drawn' };
+      const reason = spec.type === 'none' ? spec.reason : { zh: '未上图', en: 'not drawn' };
+      return { n: e.n, name_zh: e.name_zh, status: 'not-placed', feature: b.record.id, precision: null, reason };
     }
     const p = b.record.precision;
     return { n: e.n, name_zh: e.name_zh, status: 'placed', feature: b.record.id, precision: { level: p.level, radius_km: p.radius_km ?? null }, reason: null };
@@ -427,7 +437,7 @@ export function coverageMarkdown(rows: CoverageRow[]): string {
     '',
     '| # | place | status | feature | precision / reason |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.n} | ${r.name_zh.replace(/\|/g, '/')} | ${r.status} | ${r.feature ?? ''} | ${[precisionText(r.precision), r.reason ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/')} |`),
+    ...rows.map((r) => `| ${r.n} | ${r.name_zh.replace(/\|/g, '/')} | ${r.status} | ${r.feature ?? ''} | ${[precisionText(r.precision), r.reason?.en ?? ''].filter(Boolean).join('; ').replace(/\|/g, '/')} |`),
     '',
   ];
   return lines.join('\n');

@@ -93,7 +93,7 @@ function built(
     modes: [],
     cite,
     geometry,
-    precision: { level: 'surveyed', basis: 'test' },
+    precision: { level: 'surveyed', basis: { zh: '测试', en: 'test' } },
     unverified: [],
     conflicts: [],
     label_point: labelPoint,

@@ -131,8 +131,8 @@ describe('the model refuses figures density cannot use', () => {
       districts: [],
       industries: [],
       cite,
-      precision: { level: 'schematic', basis: 'test' },
-      geometry: { type: 'none', reason: 'test' },
+      precision: { level: 'schematic', basis: { zh: '测试', en: 'test' } },
+      geometry: { type: 'none', reason: { zh: '测试', en: 'test' } },
     };
     expect(PlanFeature.safeParse({ ...base, area: area(0) }).success).toBe(false);
     expect(PlanFeature.safeParse({ ...base, area: area(1) }).success).toBe(true);

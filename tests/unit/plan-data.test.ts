@@ -22,7 +22,10 @@ interface Plan {
   features: Feature[];
   districts: DistrictProfile[];
   indicators: Indicator[];
-  density: { target: { value: number; year: number }; baselines: { id: string; value: number; year: number; scope?: string }[] };
+  density: {
+    target: { value: number; year: number };
+    baselines: { id: string; value: number; year: number; scope?: { zh: string; en: string } }[];
+  };
   parks_programme: { total_municipal: number; held: number };
   coverage: CoverageRow[];
 }
@@ -128,7 +131,8 @@ describe('every record', () => {
     for (const f of plan.features) {
       expect(f.cite.length, f.id).toBeGreaterThan(0);
       expect(['surveyed', 'approximate', 'schematic']).toContain(f.precision.level);
-      expect(f.precision.basis.length).toBeGreaterThan(10);
+      expect(f.precision.basis.zh.length, f.id).toBeGreaterThan(4);
+      expect(f.precision.basis.en.length, f.id).toBeGreaterThan(10);
       for (const l of f.industries) {
         expect(INDUSTRY_IDS).toContain(l.industry);
         expect(l.cite.length).toBeGreaterThan(0);
@@ -156,8 +160,35 @@ describe('every record', () => {
     }
   });
 
+  it('has every data text a reader sees in both languages: precision, scopes, notes, conflicts, reasons', () => {
+    type T = { zh: string; en: string };
+    const texts: [string, T][] = [];
+    for (const f of plan.features) {
+      texts.push([`${f.id} precision`, f.precision.basis]);
+      if (f.area?.scope) texts.push([`${f.id} area scope`, f.area.scope]);
+      for (const x of f.figures) if (x.scope) texts.push([`${x.id} scope`, x.scope]);
+      for (const u of f.unverified) texts.push([`${f.id} unverified ${u.field}`, u.note]);
+      for (const c of f.conflicts) texts.push([`${f.id} conflict ${c.field}`, c.note]);
+      if (f.geometry.type === 'none') texts.push([`${f.id} reason`, f.geometry.reason]);
+    }
+    for (const t of plan.terms) texts.push([`term ${t.term_zh}`, t.note]);
+    for (const r of plan.coverage) if (r.reason) texts.push([`coverage ${r.n}`, r.reason]);
+    expect(texts.length).toBeGreaterThan(250);
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const [where, t] of texts) {
+      expect(t.zh.trim().length, where).toBeGreaterThan(0);
+      expect(t.en.trim().length, where).toBeGreaterThan(0);
+    }
+    // the long texts really are in each language, not one copied into the other
+    for (const [where, t] of texts.filter(([, t]) => t.en.length > 30)) {
+      expect(t.zh, where).toMatch(cjk);
+      expect(t.en, where).toMatch(/[A-Za-z]{4,}/);
+      expect(t.zh, where).not.toBe(t.en);
+    }
+  });
+
   it('maps every plan term outside the 3+6 interpretively, with a note, and never hides it as stated', () => {
-    for (const t of plan.terms) expect(t.note.length).toBeGreaterThan(5);
+    for (const t of plan.terms) expect(t.note.en.length && t.note.zh.length).toBeGreaterThan(5);
     const beauty = plan.terms.find((t) => t.term_zh === '美丽健康')!;
     expect(beauty.industries).toEqual(['FASHION', 'LH']);
     for (const f of plan.features) {
@@ -234,7 +265,7 @@ describe('indicators and density', () => {
     const b = Object.fromEntries(plan.density.baselines.map((x) => [x.id, x]));
     expect(b['park-density-2020']).toMatchObject({ value: 76.7, year: 2020 });
     expect(b['featured-parks-density-2021']).toMatchObject({ value: 141, year: 2021 });
-    expect(b['featured-parks-density-2021']!.scope).toMatch(/first two batches/);
+    expect(b['featured-parks-density-2021']!.scope!.en).toMatch(/first two batches/);
     expect(b['pss-density-2020']).toMatchObject({ value: 319, year: 2020 });
   });
 });

@@ -16,7 +16,7 @@ describe('data page summaries', () => {
       status,
       feature: null,
       precision: null,
-      reason: 'r',
+      reason: { zh: '理由', en: 'r' },
     });
     expect(coverageTally([row('placed'), row('placed'), row('not-placed'), row('citywide')])).toEqual({
       placed: 2,

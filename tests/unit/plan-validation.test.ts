@@ -47,6 +47,35 @@ describe('plan data validation', () => {
     expect([err.file, err.record, err.field]).toEqual(['parks.json', 'dongfang-xingang', 'industries.0.industry']);
   });
 
+  it('rejects a data text missing either language: a precision basis, a note, a reason', () => {
+    type Texted = { precision: { basis: { zh?: string; en?: string } }; unverified: { note: { zh?: string } }[] };
+    const noEnglish = dataError(buildWith('parks.json', (d) => delete (feature(d, 'robot-park') as unknown as Texted).precision.basis.en));
+    expect([noEnglish.file, noEnglish.record, noEnglish.field]).toEqual(['parks.json', 'robot-park', 'precision.basis.en']);
+    const blankChinese = dataError(
+      buildWith('parks.json', (d) => ((feature(d, 'ic-design-park') as unknown as Texted).unverified[0]!.note.zh = '  ')),
+    );
+    expect([blankChinese.record, blankChinese.field]).toEqual(['ic-design-park', 'unverified.0.note.zh']);
+    const plainString = dataError(
+      buildWith(
+        'parks.json',
+        (d) => ((feature(d, 'robot-park') as unknown as { precision: { basis: unknown } }).precision.basis = 'English only'),
+      ),
+    );
+    expect(plainString.field).toBe('precision.basis');
+  });
+
+  it('rejects a gazetteer row placed as none: or citywide: without its reason in Chinese', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-'));
+    cpSync(join(ROOT, PLAN_DIR), join(root, PLAN_DIR), { recursive: true });
+    const path = join(root, PLAN_DIR, 'gazetteer.csv');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const row = lines.findIndex((l) => l.startsWith('34,'));
+    lines[row] = lines[row]!.replace(/,[^,]*$/, ',');
+    writeFileSync(path, lines.join('\n'));
+    const err = dataError(() => loadPlanSources(root));
+    expect([err.file, err.record, err.field]).toEqual(['gazetteer.csv', 'row 35', 'reason_zh']);
+  });
+
   it('rejects a record without a citation', () => {
     const err = dataError(buildWith('manufacturing.json', (d) => (feature(d, 'belt-huxi').cite = [])));
     expect([err.file, err.record, err.field]).toEqual(['manufacturing.json', 'belt-huxi', 'cite']);

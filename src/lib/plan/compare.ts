@@ -41,7 +41,7 @@ export interface CompareUnit {
   name: Name;
   districts: string[];
   members: { id: string; name: Name }[];
-  precision: { level: string; radius_km: number | null; basis: string } | null;
+  precision: { level: string; radius_km: number | null; basis: { zh: string; en: string } } | null;
   area: {
     /** km² of the drawn geometry (turf), one decimal; null where nothing is drawn. */
     computedKm2: number | null;

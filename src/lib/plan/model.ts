@@ -17,6 +17,16 @@ export type DocKey = z.infer<typeof DocKey>;
 export const Name = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 export type Name = z.infer<typeof Name>;
 
+/**
+ * A data text a reader sees (a precision basis, a scope, a note, a reason) in both languages: the
+ * build rejects a record whose text lacks either (field path ends in .zh or .en).
+ */
+export const Text = z.object({
+  zh: z.string().trim().min(1, 'the Chinese text (zh)'),
+  en: z.string().trim().min(1, 'the English text (en)'),
+});
+export type Text = z.infer<typeof Text>;
+
 // ── Citations: the one citation type ─────────────────────────────────────────────────────────
 
 export const PlanCitation = z
@@ -51,7 +61,7 @@ export const Precision = z.object({
   /** How far the drawn geometry may be from the real place. */
   radius_km: z.number().positive().optional(),
   /** Where the geometry comes from, in words a reader understands. */
-  basis: z.string().min(1),
+  basis: Text,
 });
 export type Precision = z.infer<typeof Precision>;
 
@@ -69,7 +79,7 @@ export const Figure = z
     kind: z.enum(['target', 'baseline', 'published']),
     binding: z.enum(['预期性', '约束性']).optional(),
     /** What the figure covers (e.g. "first two batches of featured parks", "已供应工业用地"). */
-    scope: z.string().optional(),
+    scope: Text.optional(),
     /**
      * Set where the figure is the output (产值 / 产业规模) of the feature's own firms: only these
      * feed output density. A district-wide chain's output, an investment or a revenue is not.
@@ -93,14 +103,14 @@ export const Figure = z
 export type Figure = z.infer<typeof Figure>;
 
 /** A fact we know but no source gives: shown as unverified, never feeds a figure. */
-export const Unverified = z.object({ field: z.string().min(1), value: z.string().min(1), note: z.string().min(1) });
+export const Unverified = z.object({ field: z.string().min(1), value: z.string().min(1), note: Text });
 export type Unverified = z.infer<typeof Unverified>;
 
 /** Sources that disagree: all values are kept and shown. */
 export const Conflict = z.object({
   field: z.string().min(1),
   values: z.array(z.object({ value: z.string().min(1), cite: Cites })).min(2),
-  note: z.string().min(1),
+  note: Text,
 });
 export type Conflict = z.infer<typeof Conflict>;
 
@@ -146,7 +156,7 @@ export const TermMapping = z.object({
   term_zh: z.string().min(1),
   industries: z.array(IndustryId),
   segment: z.string().optional(),
-  note: z.string().min(1),
+  note: Text,
   cite: Cites,
 });
 export type TermMapping = z.infer<typeof TermMapping>;
@@ -171,7 +181,7 @@ export const GeometrySpec = z.discriminatedUnion('type', [
   z.object({ type: z.literal('polygon'), coordinates: z.array(Ring).min(1) }),
   z.object({ type: z.literal('line'), coordinates: z.array(LngLat).min(2) }),
   /** Not drawn: no source gives a location good enough to draw. */
-  z.object({ type: z.literal('none'), reason: z.string().min(1) }),
+  z.object({ type: z.literal('none'), reason: Text }),
 ]);
 export type GeometrySpec = z.infer<typeof GeometrySpec>;
 
@@ -255,15 +265,22 @@ export type ServiceMode = z.infer<typeof ServiceMode>;
  * One of the plans' named places (the project's gazetteer of 128) and where the map places it:
  * a feature id, `district:<code>` (placed at district level), `citywide:<why>` or `none:<why>`.
  */
-export const GazetteerEntry = z.object({
-  n: z.coerce.number().int().positive(),
-  name_zh: z.string().min(1),
-  kind: z.string().min(1),
-  sources: z.string().min(1),
-  placement: z
-    .string()
-    .regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
-});
+export const GazetteerEntry = z
+  .object({
+    n: z.coerce.number().int().positive(),
+    name_zh: z.string().min(1),
+    kind: z.string().min(1),
+    sources: z.string().min(1),
+    placement: z
+      .string()
+      .regex(/^(district:3101\d\d|citywide:.+|none:.+|[a-z0-9-]+)$/, 'a feature id, district:<code>, citywide:<why> or none:<why>'),
+    /** The Chinese of the <why> after citywide: or none: (the English is in `placement`). */
+    reason_zh: z.string().trim().optional(),
+  })
+  .refine((e) => !/^(citywide|none):/.test(e.placement) || (e.reason_zh ?? '').length > 0, {
+    message: 'the reason in Chinese (reason_zh) for a citywide: or none: placement',
+    path: ['reason_zh'],
+  });
 export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
 
 /** Where one of the gazetteer's places stands on the map (the build's coverage report). */
@@ -273,7 +290,7 @@ export const CoverageRow = z.object({
   status: z.enum(['placed', 'district', 'citywide', 'not-placed']),
   feature: z.string().nullable(),
   precision: z.object({ level: z.string(), radius_km: z.number().nullable() }).nullable(),
-  reason: z.string().nullable(),
+  reason: Text.nullable(),
 });
 export type CoverageRow = z.infer<typeof CoverageRow>;
 
