@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  // Whether `npm run geodata -- --osm <extract>` built a street-level archive: the map draws it when present.
+  define: { __STREETS_ARCHIVE__: JSON.stringify(existsSync('static/basemap/streets.pmtiles')) },
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

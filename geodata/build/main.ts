@@ -22,6 +22,8 @@ import { DataError } from './errors.ts';
 import type { EchartsMap } from './echarts.ts';
 import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, planOutputs, tileLayer } from './plan.ts';
 import { loadTransportSources, transportLayers, transportNetwork } from './transport.ts';
+import { OsmExtractError, STREETS_FILE, buildStreets, existingStreetLabels, type StreetsResult } from './osm.ts';
+import { TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -50,6 +52,7 @@ export function inputFiles(): string[] {
   return [
     ...walk(join(ROOT, 'geodata/sources')),
     ...walk(join(ROOT, 'geodata/build')),
+    ...walk(join(ROOT, 'geodata/osm')),
     ...walk(join(ROOT, 'src/lib/plan')),
     ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
   ].filter(existsSync);
@@ -76,7 +79,12 @@ export interface BuildReport {
   coverage: string;
 }
 
-export async function buildGeodata(staticDir: string): Promise<BuildReport> {
+export interface BuildOptions {
+  /** A street-level layer set built from a deployment's OSM extract (--osm), written with the rest. */
+  streets?: StreetsResult;
+}
+
+export async function buildGeodata(staticDir: string, options: BuildOptions = {}): Promise<BuildReport> {
   const orientationFile = 'geodata/sources/orientation.geojson';
   const echartsPath = require.resolve('echarts/map/json/province/shanghai.json');
   const echartsMap = JSON.parse(readFileSync(echartsPath, 'utf8')) as EchartsMap;
@@ -108,7 +116,8 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
   const thematicLayers = layers as unknown as Record<string, FeatureCollection>;
   const basemapLayers = { ...thematicLayers, ...transportLayers(transport) };
   const planTiled = { plan: tileLayer(planOut.planGeojson) };
-  const tiles = cutTiles(basemapLayers, tiling);
+  // Roads and stations are site-scale detail: left out of the overview tiles the first view loads.
+  const tiles = cutTiles(basemapLayers, { ...tiling, layerMinZoom: TRANSPORT_MIN_ZOOM });
   const planTiles = cutTiles(planTiled, tiling);
   const layerEntries = [...Object.entries(basemapLayers), ...Object.entries(planTiled)] as [string, FeatureCollection][];
   const vectorLayers = (entries: [string, FeatureCollection][]) =>
@@ -133,7 +142,10 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
 
   const labelsOf = (entries: [string, FeatureCollection][]) =>
     entries.flatMap(([, fc]) => fc.features.flatMap((f) => ['name_zh', 'name_en'].map((k) => String(f.properties?.[k] ?? ''))));
-  const chars = charactersOf(labelsOf(layerEntries));
+  // Street names, from this build's extract or from the archive an earlier --osm build left, keep
+  // their glyphs in the subset.
+  const streetLabels = options.streets?.labels ?? (await existingStreetLabels(join(staticDir, STREETS_FILE)));
+  const chars = charactersOf([...labelsOf(layerEntries), ...streetLabels]);
   // The ranges the basemap's own labels need at the opening zoom (districts, water, places): the map
   // fetches these as soon as it starts, beside its engine and tiles, instead of after the tiles that
   // name them. Station and road names appear only closer in, so their ranges load on demand.
@@ -155,6 +167,7 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
     [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
+  if (options.streets) written[STREETS_FILE] = options.streets.archive;
   written[GLYPH_PREFETCH_FILE] = json({ fontstack: FONTSTACK, ranges: prefetch });
 
   rmSync(join(staticDir, 'fonts', FONTSTACK), { recursive: true, force: true });
@@ -181,12 +194,21 @@ export async function buildGeodata(staticDir: string): Promise<BuildReport> {
 async function main(argv: string[]): Promise<void> {
   const outIndex = argv.indexOf('--out');
   const staticDir = outIndex >= 0 ? resolve(argv[outIndex + 1] ?? '') : join(ROOT, 'static');
-  if (argv.includes('--if-stale') && !isStale(staticDir)) {
+  if (argv.includes('--if-stale') && !argv.includes('--osm') && !isStale(staticDir)) {
     console.log('geodata: outputs are up to date (npm run geodata rebuilds them)');
     return;
   }
   const started = performance.now();
-  const report = await buildGeodata(staticDir);
+  const osmIndex = argv.indexOf('--osm');
+  let streets: StreetsResult | undefined;
+  if (osmIndex >= 0) {
+    const input = argv[osmIndex + 1];
+    if (!input) throw new OsmExtractError('--osm needs a file: npm run geodata -- --osm shanghai-latest.osm.pbf');
+    console.log(`geodata: building street-level layers from ${input} with tilemaker…`);
+    streets = buildStreets(resolve(input), ROOT);
+    console.log(`  ${STREETS_FILE}  ${(streets.archive.length / 1024).toFixed(1)} KB  (${streets.tiles} tiles)`);
+  }
+  const report = await buildGeodata(staticDir, { streets });
   if (outIndex < 0) writeFileSync(join(ROOT, COVERAGE_REPORT), report.coverage);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   const archive = report.files.find((f) => f.path === BASEMAP_FILE);
@@ -203,6 +225,7 @@ async function main(argv: string[]): Promise<void> {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).catch((err: unknown) => {
     if (err instanceof DataError) console.error(`geodata: data error\n  ${err.message}`);
+    else if (err instanceof OsmExtractError) console.error(`geodata: the OSM extract was not used (the basemap is unchanged)\n  ${err.message}`);
     else console.error('geodata: build failed\n', err);
     process.exit(1);
   });

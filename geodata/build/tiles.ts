@@ -14,6 +14,8 @@ export interface TilingOptions {
   bounds: [number, number, number, number];
   extent?: number;
   buffer?: number;
+  /** Layers written only from this zoom on (their style layers start there too): keeps overview tiles small. */
+  layerMinZoom?: Record<string, number>;
 }
 
 export function lonToTileX(lon: number, z: number): number {
@@ -55,6 +57,7 @@ export function cutTiles(layers: Record<string, FeatureCollection>, options: Til
     for (const { x, y } of tilesCovering(options.bounds, z)) {
       const tileLayers: Record<string, GeoJSONVTTile> = {};
       for (const [name, index] of indexes) {
+        if (z < (options.layerMinZoom?.[name] ?? 0)) continue;
         const tile = index.getTile(z, x, y);
         if (tile && tile.features.length > 0) tileLayers[name] = tile;
       }

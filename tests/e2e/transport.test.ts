@@ -102,3 +102,41 @@ describe('transport at site scale', () => {
     await page.close();
   });
 });
+
+describe('street-level layers from a deployment’s OSM extract', () => {
+  it('renders the streets, water and land use built from a tiny extract by the real tilemaker path', async () => {
+    const { buildStreets } = await import('../../geodata/build/osm.ts');
+    const { fixturePbf } = await import('../support/osm-fixture.ts');
+    const { ROOT } = await import('../support/server.ts');
+    const archive = Buffer.from(buildStreets(fixturePbf(), ROOT, () => {}).archive);
+    const page = await browser.context.newPage();
+    // The app's own origin serves the archive (as a deployment's build would): HTTP Range answered here.
+    await page.route('**/basemap/streets.pmtiles', async (route) => {
+      const range = /bytes=(\d+)-(\d+)?/.exec(route.request().headers()['range'] ?? '');
+      const start = range ? Number(range[1]) : 0;
+      const end = Math.min(archive.length - 1, range?.[2] ? Number(range[2]) : archive.length - 1);
+      await route.fulfill({
+        status: range ? 206 : 200,
+        headers: {
+          'Content-Range': `bytes ${start}-${end}/${archive.length}`,
+          'Accept-Ranges': 'bytes',
+          'Content-Type': 'application/octet-stream',
+        },
+        body: archive.subarray(start, end + 1),
+      });
+    });
+    await openMap(page, `${baseUrl}/test/streets?v=121.595,31.2,14`);
+    await expect
+      .poll(() => rendered(page, ['streets', 'streets-water', 'streets-landuse', 'streets-waterways']), { timeout: 30_000 })
+      .toMatchObject({ streets: expect.arrayContaining([expect.anything()]) });
+    const got = await rendered(page, ['streets', 'streets-water', 'streets-landuse', 'streets-waterways']);
+    for (const id of ['streets', 'streets-water', 'streets-landuse', 'streets-waterways'])
+      expect(got[id]?.length ?? 0, id).toBeGreaterThan(0);
+    // the embedded map's own pages draw no street layer unless the build made the archive
+    await openMap(page, `${baseUrl}/test/explorer?v=121.595,31.2,14`);
+    expect(
+      await page.evaluate(() => (window as unknown as { __map: { getLayer(id: string): unknown } }).__map.getLayer('streets')),
+    ).toBeFalsy();
+    await page.close();
+  });
+});

@@ -3,7 +3,7 @@ import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 import type { LayerSpecification } from 'maplibre-gl';
 import { createExpression, latest as styleSpec, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { DEFAULT_MAP_STATE } from '../../src/lib/style/map-state.ts';
-import { basemapStyle, FONTSTACK, LAYER, labelText } from '../../src/lib/style/basemap-style.ts';
+import { basemapStyle, FONTSTACK, LAYER, labelText, TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
 import { THEMES, mix } from '../../src/lib/style/themes.ts';
 import { LANGUAGES } from '../../src/lib/i18n/language.ts';
 
@@ -61,6 +61,11 @@ describe('basemap style builder', () => {
       ['metro-labels', 'metro-lines', 'metro-other-track', 'road-labels', 'roads', 'roads-casing', 'station-labels', 'stations'].sort(),
     );
     for (const l of transport) expect(JSON.stringify(l.layout?.visibility)).toContain('"global-state","transport"');
+    // no style layer asks for transport tiles below the zoom the build starts writing them
+    for (const l of transport) {
+      const sourceLayer = (l as { 'source-layer': keyof typeof TRANSPORT_MIN_ZOOM })['source-layer'];
+      expect(l.minzoom ?? 0, l.id).toBeGreaterThanOrEqual(TRANSPORT_MIN_ZOOM[sourceLayer]);
+    }
     // roads under the plan's first shape layer, metro lines over it
     const ids = style.layers.map((l) => l.id);
     expect(ids.indexOf('roads')).toBeLessThan(ids.indexOf('plan-fill'));

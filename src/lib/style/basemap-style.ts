@@ -35,6 +35,111 @@ export interface StyleAssets {
   planUrl: string;
   /** Absolute URL template for glyph PBFs, with {fontstack} and {range}. */
   glyphsUrl: string;
+  /** The street-level archive a deployment built from its own OSM extract; null: the embedded map only. */
+  streetsUrl?: string | null;
+}
+
+export const STREETS_SOURCE = 'streets';
+
+/**
+ * Street-level layers from a deployment's OSM extract (geodata/build/osm.ts): land use, water,
+ * streets by class with their names, and places; all under the plan layers.
+ */
+export function streetLayers(
+  theme: Theme,
+  language: Language,
+  font: string[],
+): { ground: LayerSpecification[]; labels: LayerSpecification[] } {
+  const vector = (layer: string) => ({ source: STREETS_SOURCE, 'source-layer': layer });
+  const cls = (...names: string[]): ExpressionSpecification => ['in', ['get', 'class'], ['literal', names]];
+  // Zoom outermost; the class picks the width at each stop (the casing is 1.5 px wider).
+  const width = (extra: number): ExpressionSpecification => [
+    'interpolate',
+    ['exponential', 1.6],
+    ['zoom'],
+    10,
+    ['match', ['get', 'class'], ['motorway', 'trunk'], 1.4 + extra, 'primary', 1 + extra, 0.5 + extra],
+    14,
+    [
+      'match',
+      ['get', 'class'],
+      ['motorway', 'trunk'],
+      7 + extra,
+      'primary',
+      6 + extra,
+      ['secondary', 'tertiary'],
+      4.5 + extra,
+      'minor',
+      2.5 + extra,
+      1.5 + extra,
+    ],
+  ];
+  const ground: LayerSpecification[] = [
+    {
+      id: 'streets-landuse',
+      type: 'fill',
+      ...vector('landuse'),
+      paint: {
+        'fill-color': ['match', ['get', 'class'], 'industrial', theme.landuseIndustrial, 'green', theme.landuseGreen, theme.landuseOther],
+        'fill-opacity': 0.6,
+      },
+    },
+    { id: 'streets-water', type: 'fill', ...vector('water'), paint: { 'fill-color': theme.lake } },
+    {
+      id: 'streets-waterways',
+      type: 'line',
+      ...vector('waterways'),
+      paint: { 'line-color': theme.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1, 14, 3] },
+    },
+    {
+      id: 'streets-casing',
+      type: 'line',
+      ...vector('streets'),
+      filter: ['!', cls('service')],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': theme.streetCasing, 'line-width': width(1.5) },
+    },
+    {
+      id: 'streets',
+      type: 'line',
+      ...vector('streets'),
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': ['match', ['get', 'class'], ['motorway', 'trunk'], theme.expressway, 'primary', theme.elevated, theme.street],
+        'line-width': width(0),
+      },
+    },
+  ];
+  const labels: LayerSpecification[] = [
+    {
+      id: 'streets-labels',
+      type: 'symbol',
+      ...vector('streets'),
+      minzoom: 13,
+      filter: ['has', 'name'],
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': language === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-font': font,
+        'text-size': 11,
+        'text-max-angle': 30,
+      },
+      paint: { 'text-color': theme.streetLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'streets-places',
+      type: 'symbol',
+      ...vector('places'),
+      layout: {
+        'text-field': language === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-font': font,
+        'text-size': 12,
+        'text-optional': true,
+      },
+      paint: { 'text-color': theme.placeLabel, 'text-halo-color': theme.labelHalo, 'text-halo-width': 1.4 },
+    },
+  ];
+  return { ground, labels };
 }
 
 export interface StyleOptions {
@@ -56,6 +161,12 @@ export function labelText(language: Language): ExpressionSpecification {
   if (language === 'zh') return ['get', 'name_zh'];
   return ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_zh'], { 'font-scale': 0.8 }];
 }
+
+/**
+ * The zoom each transport tile layer starts at (the build writes them only from there; the style's
+ * layers start no earlier): the overview tiles of the first view stay as small as before.
+ */
+export const TRANSPORT_MIN_ZOOM = { metro: 8, roads: 9, stations: 10 } as const;
 
 /** One line of text in the UI language (labels along lines cannot stack two names). */
 export function singleLineText(language: Language): ExpressionSpecification {
@@ -106,6 +217,7 @@ export function transportLayers(theme: Theme, language: Language, font: string[]
       id: 'roads',
       type: 'line',
       ...vector('roads'),
+      minzoom: TRANSPORT_MIN_ZOOM.roads,
       layout: { ...transportVisibility('roads'), 'line-join': 'round', 'line-cap': 'round' },
       paint: {
         'line-color': ['case', isExpressway, theme.expressway, theme.elevated],
@@ -127,6 +239,7 @@ export function transportLayers(theme: Theme, language: Language, font: string[]
       id: 'metro-lines',
       type: 'line',
       ...vector('metro'),
+      minzoom: TRANSPORT_MIN_ZOOM.metro,
       filter: ['==', ['get', 'kind'], 'line'],
       layout: { ...transportVisibility('metro'), 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': ['get', 'colour'], 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 11, 2.2, 14, 4] },
@@ -358,10 +471,15 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       promoteId: { [PLAN_SOURCE_LAYER]: PLAN_PROMOTE_ID },
     },
     [OVERLAY_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+    ...(options.assets.streetsUrl ? { [STREETS_SOURCE]: { type: 'vector' as const, url: `pmtiles://${options.assets.streetsUrl}` } } : {}),
   };
   const plan = planLayers(theme, text, font);
   const transport = transportLayers(theme, options.language, font);
-  // Roads under the plan's areas, metro over them; every label above; the overlay on top.
+  const streets = options.assets.streetsUrl ? streetLayers(theme, options.language, font) : { ground: [], labels: [] };
+  // Roads under the plan's areas, metro over them; every label above; the overlay on top. A
+  // deployment's street layers lie on the districts, under their boundaries.
+  const districtLines = layers.findIndex((l) => l.id === 'district-lines');
+  layers.splice(districtLines, 0, ...streets.ground);
   const firstLabel = layers.findIndex((l) => l.type === 'symbol');
   return {
     version: 8,
@@ -381,6 +499,7 @@ export function basemapStyle(options: StyleOptions): StyleSpecification {
       ...plan.shapes,
       ...transport.over,
       ...transport.labels,
+      ...streets.labels,
       ...layers.slice(firstLabel),
       ...plan.labels,
       ...overlayLayers(theme, font),

@@ -27,6 +27,12 @@ export interface Theme {
   stationLine: string;
   stationLabel: string;
   otherTrack: string;
+  street: string;
+  streetCasing: string;
+  streetLabel: string;
+  landuseIndustrial: string;
+  landuseGreen: string;
+  landuseOther: string;
 }
 
 export const THEMES: Record<Theme['name'], Theme> = {
@@ -58,6 +64,12 @@ export const THEMES: Record<Theme['name'], Theme> = {
     stationLine: '#38342e',
     stationLabel: '#2f2b26',
     otherTrack: '#a7a39b',
+    street: '#ffffff',
+    streetCasing: '#d6d0c4',
+    streetLabel: '#5a544b',
+    landuseIndustrial: '#ebe3f0',
+    landuseGreen: '#dcebd2',
+    landuseOther: '#efebe3',
   },
   dark: {
     name: 'dark',
@@ -87,6 +99,12 @@ export const THEMES: Record<Theme['name'], Theme> = {
     stationLine: '#e6e2d9',
     stationLabel: '#e6e2d9',
     otherTrack: '#5d636b',
+    street: '#4a5058',
+    streetCasing: '#1f2328',
+    streetLabel: '#c9c3b8',
+    landuseIndustrial: '#332d3a',
+    landuseGreen: '#26342a',
+    landuseOther: '#2d3036',
   },
 };
 
