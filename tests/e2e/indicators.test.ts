@@ -22,6 +22,11 @@ describe('the indicators page', () => {
     expect(density).toContain('76.7 (2020)');
     expect(density).toContain('001 · §上海“十四五”制造业发展主要指标 L265-270');
     expect(await rows.nth(5).textContent()).toContain('约束性');
+    // 工业互联网标识注册量: ten billion, written the Chinese way
+    const registrations = (await rows.nth(15).textContent()) ?? '';
+    expect(registrations).toContain('工业互联网标识注册量');
+    expect(registrations).toContain('100亿 (2025)');
+    expect(registrations).not.toContain('10000000000');
     expect(await page.getByTestId('table-003-main').locator('tbody tr').count()).toBe(10);
     await page.close();
   });

@@ -62,5 +62,9 @@ describe('qualifiers', () => {
     expect(withQualifier(1.5, '以上')).toBe('1.5以上');
     expect(withQualifier(1000, '保持…左右')).toBe('保持1000左右');
     expect(withQualifier(80, undefined)).toBe('80');
+    // big figures read the Chinese way in Chinese and with thousands separators in English
+    expect(withQualifier(10000000000, undefined, 'zh')).toBe('100亿');
+    expect(withQualifier(10000000000, undefined, 'en')).toBe('10,000,000,000');
+    expect(withQualifier(15000, '超过', 'en')).toBe('超过15,000');
   });
 });

@@ -3,6 +3,8 @@
  * qualitative targets (倍增, 若干百亿级 …) become text rows, never bars. Pure: the page draws SVG from it.
  */
 import type { Citation, Industry } from './model.ts';
+import type { Language } from '../i18n/language.ts';
+import { formatNumber } from '../i18n/numbers.ts';
 
 const POSTFIX = ['左右', '以上'];
 
@@ -10,10 +12,11 @@ const POSTFIX = ['左右', '以上'];
  * A number with the plan's qualifier where Chinese puts it: 超过40, 900左右, 1.5以上, and templates
  * with … for the value (保持…左右 → 保持1000左右).
  */
-export function withQualifier(value: number, qualifier: string | null | undefined): string {
-  if (!qualifier) return String(value);
-  if (qualifier.includes('…')) return qualifier.replace('…', String(value));
-  return POSTFIX.includes(qualifier) ? `${value}${qualifier}` : `${qualifier}${value}`;
+export function withQualifier(value: number, qualifier: string | null | undefined, language: Language = 'zh'): string {
+  const n = formatNumber(value, language);
+  if (!qualifier) return n;
+  if (qualifier.includes('…')) return qualifier.replace('…', n);
+  return POSTFIX.includes(qualifier) ? `${n}${qualifier}` : `${qualifier}${n}`;
 }
 
 export interface ChartRow {

@@ -1,0 +1,20 @@
+/**
+ * Big numbers as each language writes them: Chinese counts in 万 (10⁴) and 亿 (10⁸) — 10000000000 is
+ * 100亿 — and English groups thousands (10,000,000,000). Below 100,000 Chinese keeps the digits
+ * (figures like 80 or 2550 are read as they are). Pure; every page that prints a plan figure uses it.
+ */
+import type { Language } from './language.ts';
+
+const trim = (x: number) => String(Math.round(x * 100) / 100);
+
+export function formatNumber(value: number, language: Language): string {
+  if (!Number.isFinite(value)) return String(value);
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (language === 'zh') {
+    if (abs >= 1e8) return `${sign}${trim(abs / 1e8)}亿`;
+    if (abs >= 1e5) return `${sign}${trim(abs / 1e4)}万`;
+    return `${sign}${trim(abs)}`;
+  }
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
