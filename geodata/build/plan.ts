@@ -87,7 +87,8 @@ export function validate<S extends z.ZodType>(schema: S, value: Json, file: stri
   throw new DataError(file, record, field, expected, found);
 }
 
-function readJson(dir: string, file: string): Record<string, Json> {
+/** Reads an authored JSON file; a syntax error names the file. */
+export function readJson(dir: string, file: string): Record<string, Json> {
   const text = readFileSync(join(dir, file), 'utf8');
   try {
     return JSON.parse(text) as Record<string, Json>;

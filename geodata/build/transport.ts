@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString,
 import { pinyin } from 'pinyin-pro';
 import { z } from 'zod';
 import { DataError } from './errors.ts';
+import { readJson, validate } from './plan.ts';
 import { REGION_BOUNDS } from '../../src/lib/region.ts';
 import { PublishedCitation } from '../../src/lib/plan/model.ts';
 import type { TransportNetwork } from '../../src/lib/plan/access.ts';
@@ -152,28 +153,13 @@ export interface TransportSources {
   provenance: Provenance;
 }
 
-function readJson(dir: string, file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(join(dir, file), 'utf8'));
-  } catch (err) {
-    throw new DataError(file, '(file)', '(syntax)', 'valid JSON', err instanceof Error ? err.message : String(err));
-  }
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new DataError(file, '(file)', issue.path.map(String).join('.') || '(record)', issue.message, undefined);
-}
-
 export function loadTransportSources(root: string): TransportSources {
   const dir = join(root, TRANSPORT_DIR);
-  const provenance = parse(Provenance, readJson(dir, 'provenance.json'), 'provenance.json');
+  const provenance = validate(Provenance, readJson(dir, 'provenance.json'), 'provenance.json', '(file)');
   const read = (file: string, types: readonly Geometry['type'][]) => {
     const bytes = readFileSync(join(dir, file));
     checkProvenance(provenance, file, bytes);
-    const collection = readJson(dir, file) as AnyCollection;
+    const collection = readJson(dir, file) as unknown as AnyCollection;
     validateTransportFile(collection, file, types);
     return collection;
   };
@@ -181,8 +167,8 @@ export function loadTransportSources(root: string): TransportSources {
     lines: read(TRANSPORT_FILES.lines, ['MultiLineString', 'LineString']) as unknown as TransportSources['lines'],
     stations: read(TRANSPORT_FILES.stations, ['Point']) as unknown as TransportSources['stations'],
     roads: read(TRANSPORT_FILES.roads, ['MultiLineString', 'LineString']) as unknown as TransportSources['roads'],
-    lineStyles: parse(LineStyles, readJson(dir, 'metro-lines.json'), 'metro-lines.json'),
-    roadNames: parse(RoadNames, readJson(dir, 'road-names.json'), 'road-names.json'),
+    lineStyles: validate(LineStyles, readJson(dir, 'metro-lines.json'), 'metro-lines.json', '(file)'),
+    roadNames: validate(RoadNames, readJson(dir, 'road-names.json'), 'road-names.json', '(file)'),
     provenance,
   };
   return sources;

@@ -96,6 +96,9 @@ describe('transport at site scale', () => {
     const near = await ids();
     expect(near).toContain('ic-design-park');
     expect(await page.locator('[data-result="ic-design-park"] [data-testid="contributions"]').textContent()).toMatch(/地铁可达/);
+    expect(await page.locator('[data-result="ic-design-park"] [data-testid="result-access"]').textContent()).toBe(
+      '地铁站 0.6 km · 高速/高架 0 km',
+    );
     await page.reload();
     await expect.poll(ids).toEqual(near);
     expect(await page.getByTestId('metro-within').inputValue()).toBe('2');

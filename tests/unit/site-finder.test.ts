@@ -12,6 +12,7 @@ import {
 } from '../../src/lib/plan/site-finder.ts';
 import { decodeFinder, encodeFinder, DEFAULT_FINDER } from '../../src/lib/url/finder-state.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
+import { candidateAccessText } from '../../src/lib/plan/access-text.ts';
 
 const candidate = (over: Partial<Candidate> & { id: string }): Candidate => ({
   name: { zh: over.id, en: over.id },
@@ -166,6 +167,13 @@ describe('site finder: rail and road access', () => {
     expect(r.results[0]!.maxScore).toBe(WEIGHTS.industry + WEIGHTS.area + WEIGHTS.designation + WEIGHTS.rail + WEIGHTS.road);
     const plain = rankSites(pool, query(), nowhere);
     expect(plain.results[0]!.contributions.map((c) => c.criterion)).not.toContain('rail');
+  });
+
+  it('says each result\'s access in the UI language, and "unknown" rather than a zero', () => {
+    expect(candidateAccessText({ stationKm: 0.6, roadKm: 0 }, 'zh')).toBe('地铁站 0.6 km · 高速/高架 0 km');
+    expect(candidateAccessText({ stationKm: 0.6, roadKm: null }, 'en')).toBe('metro station 0.6 km');
+    expect(candidateAccessText(null, 'en')).toBe('access unknown');
+    expect(candidateAccessText({ stationKm: null, roadKm: null }, 'zh')).toBe('交通距离未知');
   });
 
   it('breaks equal access scores by id, whatever the input order', () => {

@@ -60,7 +60,25 @@ describe('basemap style builder', () => {
     expect(transport.map((l) => l.id).sort()).toEqual(
       ['metro-labels', 'metro-lines', 'metro-other-track', 'road-labels', 'roads', 'roads-casing', 'station-labels', 'stations'].sort(),
     );
-    for (const l of transport) expect(JSON.stringify(l.layout?.visibility)).toContain('"global-state","transport"');
+    // each layer's visibility, evaluated as MapLibre does under the global state the toggles set
+    const shown = (l: (typeof transport)[number], on: string[]) => {
+      const e = createExpression(l.layout?.visibility, styleSpec.layout_line.visibility as never, { ...DEFAULT_MAP_STATE, transport: on });
+      if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
+      return e.value.evaluate({ zoom: 12 }) === 'visible';
+    };
+    const group = (id: string) => (id.startsWith('road') ? 'roads' : id.startsWith('station') ? 'stations' : 'metro');
+    for (const l of transport) {
+      expect(shown(l, ['metro', 'stations', 'roads']), l.id).toBe(true);
+      expect(shown(l, []), l.id).toBe(false);
+      expect(shown(l, [group(l.id)]), l.id).toBe(true);
+      expect(
+        shown(
+          l,
+          ['metro', 'stations', 'roads'].filter((x) => x !== group(l.id)),
+        ),
+        l.id,
+      ).toBe(false);
+    }
     // no style layer asks for transport tiles below the zoom the build starts writing them
     for (const l of transport) {
       const sourceLayer = (l as { 'source-layer': keyof typeof TRANSPORT_MIN_ZOOM })['source-layer'];

@@ -275,6 +275,8 @@ const STRINGS = {
   crit_rail: { zh: '地铁可达', en: 'Metro access' },
   crit_road: { zh: '高速可达', en: 'Expressway access' },
   accessUnknown: { zh: '交通距离未知', en: 'access unknown' },
+  resultStationKm: { zh: '地铁站 {km} km', en: 'metro station {km} km' },
+  resultRoadKm: { zh: '高速/高架 {km} km', en: 'expressway {km} km' },
   metroWithin: { zh: '地铁站距离不超过 (km)', en: 'Metro station within (km)' },
   roadWithin: { zh: '高速/高架距离不超过 (km)', en: 'Expressway or elevated road within (km)' },
   accessAny: { zh: '不限', en: 'any' },

@@ -15,6 +15,16 @@ export function accessFacts(access: Access, language: Language): string[] {
   return facts;
 }
 
+/** A finder result's access in one short line ("地铁站 0.6 km · 高速/高架 0 km"), or that it is unknown. */
+export function candidateAccessText(access: { stationKm: number | null; roadKm: number | null } | null, language: Language): string {
+  if (!access) return t(language, 'accessUnknown');
+  const parts = [
+    access.stationKm !== null ? t(language, 'resultStationKm', { km: access.stationKm }) : '',
+    access.roadKm !== null ? t(language, 'resultRoadKm', { km: access.roadKm }) : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : t(language, 'accessUnknown');
+}
+
 export function accessCaveats(access: Access, language: Language, stationCount: number): string[] {
   return [
     t(language, access.from === 'point' ? 'accessFromPoint' : 'accessFromArea'),

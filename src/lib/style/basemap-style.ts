@@ -51,6 +51,8 @@ export function streetLayers(
   font: string[],
 ): { ground: LayerSpecification[]; labels: LayerSpecification[] } {
   const vector = (layer: string) => ({ source: STREETS_SOURCE, 'source-layer': layer });
+  // OSM names are Chinese; an English page shows name:en where a mapper gave one.
+  const osmName: ExpressionSpecification = language === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']];
   const cls = (...names: string[]): ExpressionSpecification => ['in', ['get', 'class'], ['literal', names]];
   // Zoom outermost; the class picks the width at each stop (the casing is 1.5 px wider).
   const width = (extra: number): ExpressionSpecification => [
@@ -119,7 +121,7 @@ export function streetLayers(
       filter: ['has', 'name'],
       layout: {
         'symbol-placement': 'line',
-        'text-field': language === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-field': osmName,
         'text-font': font,
         'text-size': 11,
         'text-max-angle': 30,
@@ -131,7 +133,7 @@ export function streetLayers(
       type: 'symbol',
       ...vector('places'),
       layout: {
-        'text-field': language === 'zh' ? ['get', 'name'] : ['coalesce', ['get', 'name_en'], ['get', 'name']],
+        'text-field': osmName,
         'text-font': font,
         'text-size': 12,
         'text-optional': true,
