@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { PAGE_DIRECTIVES } from './src/lib/security/policy.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -9,6 +10,9 @@ const config = {
     // static host that answers HTTP Range requests serves the whole product. 404.html (the /404
     // page, prerendered) answers unknown addresses on such hosts with a message and a way back.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    // Every page carries a strict policy in a <meta>, with the hash of its own start-up script; the
+    // server adds the header-only parts (src/lib/security/policy.js, vite.config.ts, README).
+    csp: { mode: 'hash', directives: PAGE_DIRECTIVES },
   },
 };
 

@@ -1,9 +1,28 @@
 import { existsSync } from 'node:fs';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { securityHeaders } from './src/lib/security/policy.js';
+
+/**
+ * `vite preview` (the server the README starts) sends the policy's headers with every response.
+ * Vite's own `preview.headers` do not reach the pages SvelteKit's preview middleware answers, so a
+ * middleware set ahead of it adds them.
+ */
+function securityHeadersOnPreview(): Plugin {
+  return {
+    name: 'security-headers-on-preview',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  plugins: [securityHeadersOnPreview(), sveltekit()],
   // Whether `npm run geodata -- --osm <extract>` built a street-level archive: the map draws it when present.
   define: { __STREETS_ARCHIVE__: JSON.stringify(existsSync('static/basemap/streets.pmtiles')) },
   server: { port: 5173 },

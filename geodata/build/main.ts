@@ -24,6 +24,7 @@ import { buildGeometries, checkReferences, coverageMarkdown, loadPlanSources, pl
 import { loadTransportSources, transportLayers, transportNetwork } from './transport.ts';
 import { OsmExtractError, STREETS_FILE, buildStreets, existingStreetLabels, type StreetsResult } from './osm.ts';
 import { TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
+import { paletteCss } from '../../src/lib/style/palette.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -37,6 +38,8 @@ export const DISTRICTS_ADMIN_FILE = 'data/districts-admin.geojson';
 /** Land in the basemap's region (sea erased): what plan shapes are clipped to. */
 export const LAND_FILE = 'data/land.geojson';
 export const PLAN_FILE = 'data/plan.json';
+/** The page palette (src/lib/style/palette.ts), linked from app.html. */
+export const PALETTE_FILE = 'data/palette.css';
 export const PLAN_GEOJSON_FILE = 'data/plan.geojson';
 /** The coverage report is committed (reviewable in diffs) and shown on the app's data page. */
 export const COVERAGE_REPORT = 'geodata/coverage.md';
@@ -54,7 +57,7 @@ export function inputFiles(): string[] {
     ...walk(join(ROOT, 'geodata/build')),
     ...walk(join(ROOT, 'geodata/osm')),
     ...walk(join(ROOT, 'src/lib/plan')),
-    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
+    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'src/lib/style/palette.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
   ].filter(existsSync);
 }
 
@@ -165,6 +168,7 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
     [LAND_FILE]: json(land),
     [PLAN_FILE]: json(planOut.planJson),
     [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
+    [PALETTE_FILE]: new TextEncoder().encode(paletteCss(plan.industries)),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
   if (options.streets) written[STREETS_FILE] = options.streets.archive;

@@ -7,6 +7,7 @@ import {
   resultsCsv,
   resultsGeojson,
   resultsTable,
+  scoreBar,
   type Candidate,
   type FinderQuery,
 } from '../../src/lib/plan/site-finder.ts';
@@ -208,6 +209,20 @@ describe('site finder: rail and road access', () => {
 });
 
 describe('site finder: ranking', () => {
+  it('draws a score as its parts laid end to end, each after the ones before it', () => {
+    expect(
+      scoreBar([
+        { criterion: 'industry', points: 40, max: 40, detail: '' },
+        { criterion: 'area', points: 12.5, max: 20, detail: '' },
+        { criterion: 'rail', points: 3, max: 10, detail: '' },
+      ]),
+    ).toEqual([
+      { criterion: 'industry', x: 0, points: 40 },
+      { criterion: 'area', x: 40, points: 12.5 },
+      { criterion: 'rail', x: 52.5, points: 3 },
+    ]);
+  });
+
   it('orders by score, and the score is the sum of the parts shown', () => {
     const r = rankSites(
       [candidate({ id: 'a', areaKm2: 1 }), candidate({ id: 'b', areaKm2: 8 }), candidate({ id: 'c', areaKm2: 3, designated: false })],

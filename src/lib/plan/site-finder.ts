@@ -91,6 +91,16 @@ export interface Contribution {
   detail: string;
 }
 
+/** A result's score as a stacked bar: each part placed after the ones before it, on a 0…maxScore axis. */
+export function scoreBar(contributions: readonly Contribution[]): { criterion: Criterion; x: number; points: number }[] {
+  let x = 0;
+  return contributions.map(({ criterion, points }) => {
+    const part = { criterion, x, points };
+    x += points;
+    return part;
+  });
+}
+
 export interface Ranked {
   candidate: Candidate;
   rank: number;
