@@ -13,6 +13,9 @@ const config = {
     // Every page carries a strict policy in a <meta>, with the hash of its own start-up script; the
     // server adds the header-only parts (src/lib/security/policy.js, vite.config.ts, README).
     csp: { mode: 'hash', directives: PAGE_DIRECTIVES },
+    // The service worker (src/service-worker.ts) is registered by the pages themselves
+    // (src/lib/browser/offline.svelte.ts), which also announce its updates.
+    serviceWorker: { register: false },
   },
 };
 

@@ -25,6 +25,7 @@ import { loadTransportSources, transportLayers, transportNetwork } from './trans
 import { OsmExtractError, STREETS_FILE, buildStreets, existingStreetLabels, type StreetsResult } from './osm.ts';
 import { TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
 import { paletteCss } from '../../src/lib/style/palette.ts';
+import { APP_ICONS, manifestFile, renderIcon, webManifest } from './app-icons.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -57,7 +58,7 @@ export function inputFiles(): string[] {
     ...walk(join(ROOT, 'geodata/build')),
     ...walk(join(ROOT, 'geodata/osm')),
     ...walk(join(ROOT, 'src/lib/plan')),
-    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'src/lib/style/palette.ts', 'package-lock.json'].map((f) => join(ROOT, f)),
+    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'src/lib/style/palette.ts', 'src/lib/i18n/strings.ts', 'static/favicon.svg', 'package-lock.json'].map((f) => join(ROOT, f)),
   ].filter(existsSync);
 }
 
@@ -171,6 +172,9 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
     [PALETTE_FILE]: new TextEncoder().encode(paletteCss(plan.industries)),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;
+  // the installable app: icons and a manifest per language
+  for (const icon of APP_ICONS) written[icon.file] = renderIcon(icon.size, icon.maskable);
+  for (const language of ['zh', 'en'] as const) written[manifestFile(language)] = new TextEncoder().encode(webManifest(language));
   if (options.streets) written[STREETS_FILE] = options.streets.archive;
   written[GLYPH_PREFETCH_FILE] = json({ fontstack: FONTSTACK, ranges: prefetch });
 

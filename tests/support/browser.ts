@@ -44,7 +44,16 @@ export interface Browser {
 }
 
 export async function launch(
-  options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean; extraArgs?: string[] } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+    extraArgs?: string[];
+    /**
+     * The service worker (offline copy) is off unless a test is about it: it would store the whole
+     * app in every fresh profile, and answer requests a test stubs with page.route.
+     */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -53,6 +62,7 @@ export async function launch(
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: options.viewport ?? { width: 1280, height: 800 },
     javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   return {
     context,

@@ -18,3 +18,9 @@ export function formatNumber(value: number, language: Language): string {
   }
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
+
+/** A stored size in MB (one decimal) or KB, with the number written as the language writes it. */
+export function formatBytes(bytes: number, language: Language): string {
+  if (bytes >= 1e6) return `${formatNumber(Math.round(bytes / 1e5) / 10, language)} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1e3)), language)} KB`;
+}

@@ -9,6 +9,35 @@ import type { Language } from './language.ts';
 const STRINGS = {
   appTitle: { zh: '上海产业空间布局', en: 'Shanghai Industrial Layout' },
   appSubtitle: { zh: '“十四五”规划 · 一极三带五新城', en: '14th Five-Year Plans · one pole, three belts, five new towns' },
+  appShortName: { zh: '上海产业布局', en: 'SH Industry' },
+  offlineStored: {
+    zh: '已可离线使用：本应用及其底图与数据已存入此浏览器（{size}）。',
+    en: 'Ready for offline use: the app, its basemap and data are stored in this browser ({size}).',
+  },
+  offlineFailedQuota: {
+    zh: '无法保存离线副本：此浏览器的存储空间不足。在线使用不受影响。',
+    en: 'Could not store an offline copy: this browser has no room left. Online use is not affected.',
+  },
+  offlineFailedNetwork: {
+    zh: '离线副本未能保存完整（网络中断或文件不完整），下次打开时会重试。在线使用不受影响。',
+    en: 'The offline copy could not be stored completely (network lost or a file incomplete); it will be tried again next time. Online use is not affected.',
+  },
+  offlineUpdateReady: { zh: '新版本已就绪。', en: 'A new version is ready.' },
+  offlineReloadToUpdate: { zh: '重新加载以更新', en: 'Reload to update' },
+  offlineTitle: { zh: '离线使用', en: 'Offline use' },
+  offlineExplain: {
+    zh: '首次访问后，应用会把全部页面、字形、数据和底图存入浏览器的 Cache Storage，无网络时（如现场踏勘）地图、筛选、卡片、选址、对比和园区档案照常可用；导入的名单保存在此浏览器的本地存储中。',
+    en: "After the first visit the app stores every page, the glyphs, the data and the basemap in the browser's Cache Storage, so with no network (on a site visit) the map, filters, cards, finder, compare and profiles still work; imported lists are kept in this browser's local storage.",
+  },
+  offlineStatusStored: {
+    zh: '此浏览器已存储离线副本：{size}，{files} 个文件，版本 {version}。',
+    en: 'This browser holds an offline copy: {size}, {files} files, version {version}.',
+  },
+  offlineStatusStoring: { zh: '正在存储离线副本…', en: 'Storing the offline copy…' },
+  offlineStatusUnsupported: {
+    zh: '此浏览器（或开发服务器）不支持离线副本。',
+    en: 'This browser (or the development server) does not keep an offline copy.',
+  },
   switchLanguage: { zh: 'English', en: '中文' },
   switchLanguageLabel: { zh: 'Switch to English', en: '切换到中文' },
   loadingEngine: { zh: '正在加载地图引擎…', en: 'Loading the map engine…' },
@@ -18,6 +47,10 @@ const STRINGS = {
   basemapFailedHint: {
     zh: '底图文件 (shanghai.pmtiles) 读取失败。请确认已运行 npm run geodata，且服务器支持 HTTP Range 请求。',
     en: 'The basemap file (shanghai.pmtiles) could not be read. Check that npm run geodata has run and that the server answers HTTP Range requests.',
+  },
+  basemapFailedOffline: {
+    zh: '当前无网络，且此浏览器中的离线底图不完整（未存完或已损坏），已弃用。联网后重新打开即可重新下载。',
+    en: 'There is no network, and the offline copy of the basemap in this browser is incomplete (not fully stored or damaged), so it was set aside. Open the page again online to download it anew.',
   },
   noWebgl: { zh: '此浏览器无法绘制地图', en: 'This browser cannot draw the map' },
   noWebglHint: {

@@ -8,7 +8,8 @@
 import { onMount } from 'svelte';
 import { page } from '$app/state';
 import { replaceState } from '$app/navigation';
-import type { Language } from '../i18n/language.ts';
+import { base } from '$app/paths';
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import type { DroppedParam } from './view-state.ts';
 
 export interface PageCodec<S> {
@@ -32,6 +33,14 @@ export function htmlLang(language: Language): string {
   return language === 'zh' ? 'zh-CN' : 'en';
 }
 
+/** The language of the page being shown, for what the root layout draws around every page (notices). */
+export const shownLanguage = $state({ value: DEFAULT_LANGUAGE as Language });
+
+/** The web app manifest in a language (written by the geodata build: geodata/build/app-icons.ts). */
+export function manifestHref(language: Language): string {
+  return `${base}/app/manifest-${language}.webmanifest`;
+}
+
 /** Call during component init. `codec` is read on every decode, so it may depend on page data. */
 export function urlState<S extends { language: Language }>(codec: () => PageCodec<S>, defaults: S): UrlState<S> {
   // Every change is written to the URL first and read back from this same string: SvelteKit's
@@ -47,6 +56,8 @@ export function urlState<S extends { language: Language }>(codec: () => PageCode
   });
   $effect(() => {
     document.documentElement.lang = htmlLang(state.language);
+    shownLanguage.value = state.language;
+    document.querySelector('link[rel="manifest"]')?.setAttribute('href', manifestHref(state.language));
   });
   return {
     get state() {

@@ -1,0 +1,87 @@
+/**
+ * The page's side of offline use: registers the service worker (src/service-worker.ts), and keeps
+ * what a user should know — a copy stored (and its size), storing failed, a new version ready — for
+ * the notice every page shows (src/lib/ui/OfflineNotice.svelte) and the data page.
+ */
+import { base } from '$app/paths';
+import { dev } from '$app/environment';
+import { OFFLINE_COPY_PATH, type OfflineCopy, type OfflineMessage } from '../offline/messages.ts';
+
+/** 'unknown' until the page runs (prerendered HTML, no JavaScript). */
+export type OfflineStatus = 'unknown' | 'unsupported' | 'storing' | 'stored' | 'failed';
+
+export const offline = $state({
+  status: 'unknown' as OfflineStatus,
+  copy: null as OfflineCopy | null,
+  failure: null as Extract<OfflineMessage, { type: 'offline-failed' }>['reason'] | null,
+  /** A new version is installed and waits for the user's reload. */
+  updateReady: false,
+  /** The "stored for offline use" line was seen and dismissed. */
+  dismissed: false,
+});
+
+let registration: ServiceWorkerRegistration | null = null;
+let reloadRequested = false;
+let started = false;
+
+async function readCopy(): Promise<OfflineCopy | null> {
+  for (const name of await caches.keys()) {
+    const record = await (await caches.open(name)).match(`${base}${OFFLINE_COPY_PATH}`);
+    if (record) return (await record.json()) as OfflineCopy;
+  }
+  return null;
+}
+
+/** Starts offline use once per page load (from the root layout). */
+export async function startOffline(): Promise<void> {
+  if (started) return;
+  started = true;
+  // the development server's modules change on every edit: no offline copy there
+  if (dev || !('serviceWorker' in navigator) || !('caches' in window)) {
+    offline.status = 'unsupported';
+    return;
+  }
+  offline.status = 'storing';
+  const container = navigator.serviceWorker;
+  container.addEventListener('message', (event: MessageEvent<OfflineMessage>) => {
+    const message = event.data;
+    if (message?.type === 'offline-ready') {
+      offline.copy = message.copy;
+      offline.status = 'stored';
+      offline.failure = null;
+    } else if (message?.type === 'offline-failed') {
+      offline.failure = message.reason;
+      if (offline.status !== 'stored') offline.status = 'failed';
+    }
+  });
+  container.addEventListener('controllerchange', () => {
+    if (reloadRequested) location.reload();
+  });
+  try {
+    registration = await container.register(`${base}/service-worker.js`, { updateViaCache: 'none' });
+  } catch {
+    offline.status = 'failed';
+    offline.failure = 'network';
+    return;
+  }
+  const copy = await readCopy().catch(() => null);
+  if (copy && registration.active) {
+    offline.copy = copy;
+    offline.status = 'stored';
+    offline.dismissed = true; // said on the visit that stored it
+  }
+  const watch = (worker: ServiceWorker | null) =>
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && container.controller) offline.updateReady = true;
+    });
+  if (registration.waiting && container.controller) offline.updateReady = true;
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration!.installing));
+}
+
+/** Switches every page to the waiting version: the worker takes over, and each page reloads. */
+export function applyUpdate(): void {
+  reloadRequested = true;
+  if (registration?.waiting) registration.waiting.postMessage({ type: 'skip-waiting' });
+  else location.reload();
+}
