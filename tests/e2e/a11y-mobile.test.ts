@@ -135,4 +135,53 @@ describe('on a phone (390×844)', () => {
     expect(after.y).toBeLessThan(cardBox!.y);
     await page.close();
   });
+
+  it('shows a card on a phone opaque and on top: nothing of the sheet behind it shows through', async () => {
+    const page = await phone.context.newPage();
+    await openMap(page, `${baseUrl}/?sel=robot-park`);
+    const card = page.getByTestId('feature-card');
+    await card.locator('h2').waitFor();
+    await page.screenshot({ path: 'test-results/phone-card-over-sheet.png' });
+    // the sheet is open beneath (its text would ghost through a translucent card)
+    expect(await page.locator('.sheet-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await card.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    // every point of the card is the card's own
+    const box = (await card.boundingBox())!;
+    const owners = await page.evaluate(
+      ({ x, y, width, height }) => {
+        const out: boolean[] = [];
+        for (let i = 1; i < 6; i++)
+          for (let j = 1; j < 6; j++)
+            out.push(!!document.elementFromPoint(x + (width * i) / 6, y + (height * j) / 6)?.closest('[data-card]'));
+        return out;
+      },
+      { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 844 - box.y) },
+    );
+    expect(owners.every(Boolean)).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the map’s loading box behind the list in list mode', async () => {
+    const page = await desktop.context.newPage();
+    // a slow basemap, so the loading box is there while the list is read
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/basemap/shanghai.pmtiles', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/?mode=list`);
+    const loading = page.locator('.maplibregl-map ~ .overlay[role="status"], .overlay[role="status"]').first();
+    await loading.waitFor({ state: 'attached', timeout: 30_000 });
+    await page.locator('.list-pane tbody tr').first().waitFor();
+    const centre = await loading.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    const topmost = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.list-pane'), centre);
+    await page.screenshot({ path: 'test-results/list-while-loading.png' });
+    expect(topmost).toBe(true);
+    release();
+    await page.close();
+  });
 });

@@ -18,4 +18,9 @@ describe('big numbers in each language', () => {
     expect(formatNumber(80.9, 'en')).toBe('80.9');
     expect(formatNumber(3.14159, 'en')).toBe('3.14');
   });
+
+  it('says "no data" for a missing figure, never 0 or null', () => {
+    expect(formatNumber(null, 'zh')).toBe('无数据');
+    expect(formatNumber(null, 'en')).toBe('no data');
+  });
 });

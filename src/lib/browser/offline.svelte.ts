@@ -58,10 +58,13 @@ export async function startOffline(): Promise<void> {
     if (reloadRequested) location.reload();
   });
   try {
-    registration = await container.register(`${base}/service-worker.js`, { updateViaCache: 'none' });
+    registration = (await container.register(`${base}/service-worker.js`, { updateViaCache: 'none' })) ?? null;
   } catch {
-    offline.status = 'failed';
-    offline.failure = 'network';
+    registration = null;
+  }
+  // refused (private mode, a policy, a browser that blocks workers): the app simply stays online-only
+  if (!registration) {
+    offline.status = 'unsupported';
     return;
   }
   const copy = await readCopy().catch(() => null);

@@ -4,10 +4,13 @@
  * (figures like 80 or 2550 are read as they are). Pure; every page that prints a plan figure uses it.
  */
 import type { Language } from './language.ts';
+import { t } from './strings.ts';
 
 const trim = (x: number) => String(Math.round(x * 100) / 100);
 
-export function formatNumber(value: number, language: Language): string {
+/** A figure as the language writes it; a missing figure reads "no data", never a zero or "null". */
+export function formatNumber(value: number | null, language: Language): string {
+  if (value === null) return t(language, 'noData');
   if (!Number.isFinite(value)) return String(value);
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
