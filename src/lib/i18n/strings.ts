@@ -374,6 +374,7 @@ const STRINGS = {
   retry: { zh: '重试', en: 'Try again' },
   drop_param: { zh: '未知参数', en: 'unknown parameter' },
   drop_value: { zh: '无法识别的值', en: 'unknown value' },
+  drop_duplicate: { zh: '参数重复，只用第一个', en: 'repeated parameter; the first is used' },
   drop_language: { zh: '未知语言 (zh 或 en)', en: 'unknown language (zh or en)' },
   drop_view: { zh: '不是上海周边的视图 (经度,纬度,缩放[,方位角,倾角])', en: 'not a view around Shanghai (lon,lat,zoom[,bearing,pitch])' },
   drop_district: { zh: '没有此代码的区', en: 'no district has this code' },

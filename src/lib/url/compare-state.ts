@@ -6,7 +6,7 @@
  */
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import { DEFAULT_COMPARISON, MAX_COMPARED } from '../plan/compare.ts';
-import { decodeLanguage, type DroppedParam } from './view-state.ts';
+import { decodeLanguage, reportRepeats, type DroppedParam } from './view-state.ts';
 
 export interface CompareState {
   language: Language;
@@ -35,6 +35,7 @@ export function decodeCompare(query: URLSearchParams, known: ReadonlySet<string>
   for (const key of new Set(query.keys())) {
     if (key !== 'lang' && key !== 'units') dropped.push({ param: key, value: query.get(key) ?? '', reason: 'drop_param' });
   }
+  reportRepeats(query, dropped);
   return { state, dropped };
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_LANGUAGE, type Language } from '../i18n/language.ts';
 import type { IndustryId } from '../plan/model.ts';
 import { INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import { ACCESS_LIMITS_KM, DEFAULT_RADIUS_KM } from '../plan/site-finder.ts';
-import { VIEW_LIMITS, decodeLanguage, type DropReason, type DroppedParam } from './view-state.ts';
+import { VIEW_LIMITS, decodeLanguage, reportRepeats, type DropReason, type DroppedParam } from './view-state.ts';
 
 export interface FinderState {
   language: Language;
@@ -127,6 +127,7 @@ export function decodeFinder(query: URLSearchParams, context: FinderContext): { 
     else drop('sel', sel, 'drop_candidate');
   }
   for (const key of new Set(query.keys())) if (!KNOWN.has(key)) drop(key, query.get(key) ?? '', 'drop_param');
+  reportRepeats(query, dropped);
   return { state, dropped };
 }
 

@@ -52,7 +52,11 @@ export function urlState<S extends { language: Language }>(codec: () => PageCode
   // Notices are about the link the page was opened with, not about later changes.
   let notices: DroppedParam[] | null = $state(null);
   $effect(() => {
-    if (decoded && notices === null) notices = decoded.dropped;
+    if (decoded && notices === null) {
+      notices = decoded.dropped;
+      // the page has read its link (prerendered HTML shows the defaults until then)
+      document.documentElement.dataset.urlRead = 'true';
+    }
   });
   $effect(() => {
     document.documentElement.lang = htmlLang(state.language);

@@ -108,6 +108,18 @@ function decodeView(raw: string, dropped: DroppedParam[]): MapView | null {
   return { center: [lon!, lat!], zoom: zoom!, bearing: b === -180 ? 180 : b, pitch };
 }
 
+/**
+ * Reports every repeat of a parameter (`lang=en&lang=zh`): the codecs read the first value of each,
+ * and a link whose later values would be silently ignored says so instead.
+ */
+export function reportRepeats(query: URLSearchParams, dropped: DroppedParam[]): void {
+  const seen = new Set<string>();
+  for (const [key, value] of query) {
+    if (seen.has(key)) dropped.push({ param: key, value, reason: 'drop_duplicate' });
+    seen.add(key);
+  }
+}
+
 /** The `lang` parameter, as every page's codec reads it: Chinese when absent, a dropped value when unknown. */
 export function decodeLanguage(query: URLSearchParams, dropped: DroppedParam[]): Language {
   const lang = query.get('lang');
@@ -120,7 +132,9 @@ export function decodeLanguage(query: URLSearchParams, dropped: DroppedParam[]):
 /** The codec of a page whose only state is its language (data page, indicators, profiles); other parameters are not its. */
 export function decodeLanguageOnly(query: URLSearchParams): { state: { language: Language }; dropped: DroppedParam[] } {
   const dropped: DroppedParam[] = [];
-  return { state: { language: decodeLanguage(query, dropped) }, dropped };
+  const language = decodeLanguage(query, dropped);
+  for (const extra of query.getAll('lang').slice(1)) dropped.push({ param: 'lang', value: extra, reason: 'drop_duplicate' });
+  return { state: { language }, dropped };
 }
 
 export function encodeLanguageOnly(state: { language: Language }): string {
@@ -170,6 +184,7 @@ export function decodeViewState(query: URLSearchParams, context: DecodeContext):
   for (const key of new Set(query.keys())) {
     if (!KNOWN_PARAMS.has(key)) dropped.push({ param: key, value: query.get(key) ?? '', reason: 'drop_param' });
   }
+  reportRepeats(query, dropped);
   return { state, dropped };
 }
 
