@@ -106,6 +106,47 @@ async function coldLoad(url: string): Promise<Load> {
   }
 }
 
+interface OfflineRound {
+  onlineIdleMs: number;
+  offlineIdleMs: number;
+  storedBytes: number;
+  storedFiles: number;
+  storeMs: number;
+}
+
+/**
+ * A first visit online (cold: fresh profile), the service worker storing the app, then a reload with
+ * the network gone: both to the map's first idle, in one browser, so the ratio compares like with like.
+ */
+async function offlineRound(url: string): Promise<OfflineRound> {
+  const browser = await launch({ serviceWorkers: 'allow' });
+  try {
+    const page = await browser.context.newPage();
+    await page.addInitScript(recordIdle);
+    const idleAt = async () => {
+      await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, null, { timeout: 120_000 });
+      return page.evaluate(() => (window as unknown as { __idleAt: number }).__idleAt);
+    };
+    await page.goto(url);
+    const onlineIdleMs = await idleAt();
+    await page.getByTestId('offline-stored').waitFor({ timeout: 120_000 });
+    const storeMs = await page.evaluate(() => performance.now());
+    const copy = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const record = await (await caches.open(name)).match('/offline-copy.json');
+        if (record) return (await record.json()) as { bytes: number; files: number };
+      }
+      return { bytes: 0, files: 0 };
+    });
+    await browser.context.setOffline(true);
+    await page.reload();
+    const offlineIdleMs = await idleAt();
+    return { onlineIdleMs, offlineIdleMs, storedBytes: copy.bytes, storedFiles: copy.files, storeMs };
+  } finally {
+    await browser.close();
+  }
+}
+
 interface Density3d {
   deckBeforeBytes: number;
   afterBytes: number;
@@ -394,6 +435,7 @@ async function main() {
   let split: { floor: number[]; change: number[] };
   let filtered: { floor: number[]; change: number[] };
   let finder: number[];
+  const offline: OfflineRound[] = [];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
     for (let i = 0; i < ROUNDS; i++) {
@@ -411,6 +453,8 @@ async function main() {
     for (let i = 0; i < 3; i++) threeD.push(await density3d(`${preview.url}/?v=121.5,31.1,9`));
     console.log('bench: site finder updates…');
     finder = await finderTimes(`${preview.url}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30&metro=5&road=3`);
+    console.log('bench: offline reload after one visit…');
+    for (let i = 0; i < 3; i++) offline.push(await offlineRound(`${preview.url}/`));
   } finally {
     preview.stop();
   }
@@ -466,6 +510,18 @@ async function main() {
       `${FILTER_ROUNDS} changes, in the page, with metro and expressway criteria`,
     ],
     ['    ranking rule, 10,000 candidates (node, median)', `${ranking10k.toFixed(1)} ms`, '10 runs'],
+    ['(k) offline reload → first idle (median)', ms(m(offline.map((o) => o.offlineIdleMs))), '3 rounds, network off, from the stored copy'],
+    ['    online cold load → first idle, same rounds', ms(m(offline.map((o) => o.onlineIdleMs))), 'fresh profile, service worker allowed'],
+    [
+      '    ratio offline / online',
+      (m(offline.map((o) => o.offlineIdleMs)) / m(offline.map((o) => o.onlineIdleMs))).toFixed(2),
+      'target ≤ 1.0',
+    ],
+    [
+      '    stored on the first visit (Cache Storage)',
+      `${(m(offline.map((o) => o.storedBytes)) / 1e6).toFixed(2)} MB`,
+      `${offline[0]?.storedFiles ?? 0} files; done ${ms(m(offline.map((o) => o.storeMs)))} after navigation`,
+    ],
     ['(e) npm run geodata wall time', `${geodataSeconds.toFixed(1)} s`, 'target ≤ 60 s'],
     ['    basemap archive size', kb(bytesOf('basemap/shanghai.pmtiles')), 'target ≤ 2 MB (with transport)'],
     ['    plan archive size', kb(bytesOf('basemap/plan.pmtiles')), ''],
