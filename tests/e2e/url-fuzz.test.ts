@@ -20,13 +20,14 @@ afterAll(async () => browser?.close());
 
 const plan = JSON.parse(readFileSync(join(ROOT, 'static/data/plan.json'), 'utf8')) as {
   features: { id: string; kind: string }[];
-  industries: { segments: { id: string }[] }[];
+  industries: { segments: { id: string; kind: string }[] }[];
 };
 const ids = (kinds: string[]) => plan.features.filter((f) => kinds.includes(f.kind)).map((f) => f.id);
 const context: FuzzContext = {
   districtCodes: [...DISTRICT_CODES],
   featureIds: plan.features.map((f) => f.id).slice(0, 40),
-  segmentIds: plan.industries.flatMap((i) => i.segments.map((s) => s.id)),
+  // the finder offers the manufacturing segments
+  segmentIds: plan.industries.flatMap((i) => i.segments.filter((s) => s.kind === 'manufacturing').map((s) => s.id)),
   withinIds: ids(['belt', 'new-town', 'pole']),
   candidateIds: ids(['featured-park', 'new-town']).slice(0, 10),
   unitIds: ids(['belt', 'new-town', 'pole']),

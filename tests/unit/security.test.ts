@@ -82,9 +82,9 @@ describe('page palette', () => {
 
   it('gives every industry, density tier and finder criterion its colour as a rule on a data attribute', () => {
     const css = paletteCss(industries);
-    expect(css).toContain('[data-industry="AUTO"] { --c: #117733; }');
-    expect(css).toContain(`[data-tier="above"] { --c: ${DENSITY_COLOURS.above}; }`);
-    expect(css).toContain('[data-criterion="rail"]');
+    expect(css).toContain('[data-colour="industry-AUTO"] { --c: #117733; }');
+    expect(css).toContain(`[data-colour="tier-above"] { --c: ${DENSITY_COLOURS.above}; }`);
+    expect(css).toContain('[data-colour="criterion-rail"]');
     expect(css).toContain('[data-columns="2"] { --n: 2; }');
   });
 

@@ -1,7 +1,7 @@
 /**
  * The page palette as a stylesheet: every colour a page shows beside text — an industry's, a density
  * tier's, a finder criterion's — as a rule keyed by a data attribute, so components write
- * `data-industry="AUTO"` instead of a `style` attribute. The Content-Security-Policy forbids style
+ * `data-colour="industry-AUTO"` instead of a `style` attribute. The Content-Security-Policy forbids style
  * attributes (src/lib/security/policy.js); the geodata build writes this stylesheet from the same
  * industry data the map is coloured from, so there is still one colour scale per industry.
  */
@@ -34,19 +34,19 @@ function checked(kind: string, id: string, colour: string): void {
 export function paletteCss(industries: readonly { id: string; colour: string }[]): string {
   const rules: string[] = [
     '/* Written by `npm run geodata` from the industry data and src/lib/style/palette.ts. */',
-    `[data-industry] { --c: ${UNKNOWN_INDUSTRY_COLOUR}; }`,
+    `[data-colour^="industry-"] { --c: ${UNKNOWN_INDUSTRY_COLOUR}; }`,
   ];
   for (const { id, colour } of industries) {
     checked('industry', id, colour);
-    rules.push(`[data-industry="${id}"] { --c: ${colour}; }`);
+    rules.push(`[data-colour="industry-${id}"] { --c: ${colour}; }`);
   }
   for (const [tier, colour] of Object.entries(DENSITY_COLOURS) as [DensityTier | 'none', string][]) {
     checked('density tier', tier, colour);
-    rules.push(`[data-tier="${tier}"] { --c: ${colour}; }`);
+    rules.push(`[data-colour="tier-${tier}"] { --c: ${colour}; }`);
   }
   for (const [criterion, colour] of Object.entries(CRITERION_COLOURS)) {
     checked('criterion', criterion, colour);
-    rules.push(`[data-criterion="${criterion}"] { --c: ${colour}; }`);
+    rules.push(`[data-colour="criterion-${criterion}"] { --c: ${colour}; }`);
   }
   for (let n = 1; n <= MAX_COMPARED; n++) rules.push(`[data-columns="${n}"] { --n: ${n}; }`);
   return rules.join('\n') + '\n';
