@@ -32,6 +32,33 @@ async function readCopy(): Promise<OfflineCopy | null> {
   return null;
 }
 
+/**
+ * Resolves once the page has shown what it opened for: its map's first idle (the map marks its
+ * container), or a moment after load on a page without a map, at most 15 s. Storing the offline copy
+ * (7 MB) while the first view is still loading made that view ~50% slower (npm run bench).
+ */
+function firstViewShown(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(limit);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-map-idle="true"]')) done();
+    });
+    const limit = setTimeout(done, 15_000);
+    const afterLoad = () => {
+      if (document.querySelector('[data-map-idle="true"]')) return done();
+      observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-map-idle'], childList: true });
+      // a page without a map (every map's container carries data-map-idle from the start)
+      if (!document.querySelector('[data-map-idle]')) setTimeout(done, 500);
+    };
+    if (document.readyState === 'complete') afterLoad();
+    else addEventListener('load', afterLoad, { once: true });
+  });
+}
+
 /** Starts offline use once per page load (from the root layout). */
 export async function startOffline(): Promise<void> {
   if (started) return;
@@ -57,6 +84,7 @@ export async function startOffline(): Promise<void> {
   container.addEventListener('controllerchange', () => {
     if (reloadRequested) location.reload();
   });
+  await firstViewShown();
   try {
     registration = (await container.register(`${base}/service-worker.js`, { updateViaCache: 'none' })) ?? null;
   } catch {
