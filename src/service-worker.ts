@@ -76,7 +76,10 @@ sw.addEventListener('install', (event) => {
             const response = await fetch(path, { cache: 'reload' }).catch(() => null);
             if (!response?.ok) throw new StoreError('network', path);
             if (await problemWith(path, response)) throw new StoreError('broken', path);
-            bytes += (await response.clone().arrayBuffer()).byteLength;
+            // read first, then add: `bytes += await …` would read `bytes` before the await and lose
+            // what the other workers added meanwhile
+            const size = (await response.clone().arrayBuffer()).byteLength;
+            bytes += size;
             await cache.put(path, response).catch((err: unknown) => {
               throw new StoreError(err instanceof DOMException && err.name === 'QuotaExceededError' ? 'quota' : 'network', path);
             });

@@ -48,6 +48,24 @@ describe('offline use', () => {
     const page = await browser.context.newPage();
     await firstVisit(page);
     expect(await page.getByTestId('offline-stored').textContent()).toMatch(/已可离线使用.*\d+(\.\d)? MB/);
+    // the size it states is what the cache holds
+    const held = await page.evaluate(async () => {
+      const [name] = await caches.keys();
+      const cache = await caches.open(name!);
+      let bytes = 0;
+      let files = 0;
+      let copy = { bytes: -1, files: -1 };
+      for (const request of await cache.keys()) {
+        const response = (await cache.match(request))!;
+        if (new URL(request.url).pathname === '/offline-copy.json') copy = await response.json();
+        else {
+          bytes += (await response.arrayBuffer()).byteLength;
+          files++;
+        }
+      }
+      return { bytes, files, copy };
+    });
+    expect(held.copy).toMatchObject({ bytes: held.bytes, files: held.files });
     const online = await mapColours(page);
 
     // a list the user imported online is there offline too

@@ -35,7 +35,7 @@ async function readCopy(): Promise<OfflineCopy | null> {
 /**
  * Resolves once the page has shown what it opened for: its map's first idle (the map marks its
  * container), or a moment after load on a page without a map, at most 15 s. Storing the offline copy
- * (8.5 MB) while the first view is still loading made that view ~50% slower (npm run bench).
+ * (about 10 MB) while the first view is still loading made that view ~50% slower (npm run bench).
  */
 function firstViewShown(): Promise<void> {
   return new Promise((resolve) => {
