@@ -112,6 +112,10 @@ describe('offline use', () => {
 
     await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi`);
     await expect.poll(() => page.getByTestId('compare-columns').textContent()).toContain('沪西');
+    // the data page says what is stored, and whether the browser promised to keep it
+    await page.goto(`${baseUrl}/about`);
+    await expect.poll(() => page.getByTestId('offline-status').textContent()).toMatch(/已存储离线副本：\d+(\.\d)? MB，\d+ 个文件/);
+    await expect.poll(() => page.getByTestId('offline-persistence').textContent()).toMatch(/承诺/);
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

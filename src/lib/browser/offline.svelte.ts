@@ -18,7 +18,19 @@ export const offline = $state({
   updateReady: false,
   /** The "stored for offline use" line was seen and dismissed. */
   dismissed: false,
+  /** Whether the browser keeps the copy under storage pressure (null: not known). */
+  persistent: null as boolean | null,
 });
+
+/**
+ * Asks the browser to keep the stored copy when space runs low (it may evict "best-effort" storage,
+ * which would leave an officer without the map on site); the browser decides, and the data page says
+ * what it decided.
+ */
+async function keepCopy(): Promise<void> {
+  if (!navigator.storage?.persist) return;
+  offline.persistent = (await navigator.storage.persisted()) || (await navigator.storage.persist().catch(() => false));
+}
 
 let registration: ServiceWorkerRegistration | null = null;
 let reloadRequested = false;
@@ -76,6 +88,7 @@ export async function startOffline(): Promise<void> {
       offline.copy = message.copy;
       offline.status = 'stored';
       offline.failure = null;
+      void keepCopy();
     } else if (message?.type === 'offline-failed') {
       offline.failure = message.reason;
       if (offline.status !== 'stored') offline.status = 'failed';
@@ -100,6 +113,7 @@ export async function startOffline(): Promise<void> {
     offline.copy = copy;
     offline.status = 'stored';
     offline.dismissed = true; // said on the visit that stored it
+    offline.persistent = navigator.storage?.persisted ? await navigator.storage.persisted() : null;
   }
   const watch = (worker: ServiceWorker | null) =>
     worker?.addEventListener('statechange', () => {
@@ -108,6 +122,11 @@ export async function startOffline(): Promise<void> {
   if (registration.waiting && container.controller) offline.updateReady = true;
   watch(registration.installing);
   registration.addEventListener('updatefound', () => watch(registration!.installing));
+  // a page left open for a day (a kiosk, a briefing screen) still learns of a new version
+  const reg = registration;
+  setInterval(() => {
+    if (navigator.onLine) void reg.update().catch(() => undefined);
+  }, 3_600_000);
 }
 
 /** Switches every page to the waiting version: the worker takes over, and each page reloads. */

@@ -33,6 +33,14 @@ const STRINGS = {
     zh: '此浏览器已存储离线副本：{size}，{files} 个文件，版本 {version}。',
     en: 'This browser holds an offline copy: {size}, {files} files, version {version}.',
   },
+  offlinePersistent: {
+    zh: '浏览器已承诺保留此副本，空间紧张时也不清除。',
+    en: 'The browser has agreed to keep this copy even when space runs low.',
+  },
+  offlineBestEffort: {
+    zh: '浏览器未承诺长期保留此副本（空间紧张时可能清除）；安装本应用或常用可提高保留机会，出发踏勘前可在此页确认。',
+    en: 'The browser has not promised to keep this copy (it may clear it when space runs low); installing the app or using it often makes keeping it likelier — check this page before a site visit.',
+  },
   offlineStatusStoring: { zh: '正在存储离线副本…', en: 'Storing the offline copy…' },
   offlineStatusUnsupported: {
     zh: '此浏览器（或开发服务器）不支持离线副本。',
