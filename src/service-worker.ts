@@ -44,13 +44,13 @@ function buildManifest(): Promise<Map<string, ManifestEntry>> {
   return manifest;
 }
 
-async function problemWith(path: string, response: Response) {
-  const entry = (await buildManifest()).get(path);
-  return storedProblem(path, await response.clone().arrayBuffer(), {
-    entry,
-    contentLength: response.headers.get('Content-Length'),
-    contentEncoding: response.headers.get('Content-Encoding'),
-  });
+/** What is wrong with `bytes` as the copy of `path` that came with `headers` (null: it is whole). */
+async function problemWith(path: string, bytes: ArrayBuffer, headers: Headers) {
+  return storedProblem(path, bytes, {
+    entry: (await buildManifest()).get(path),
+    contentLength: headers.get('Content-Length'),
+    contentEncoding: headers.get('Content-Encoding'),
+  }).catch(() => 'unreadable' as const);
 }
 
 class StoreError extends Error {
@@ -75,11 +75,11 @@ sw.addEventListener('install', (event) => {
           for (let path = queue.shift(); path !== undefined && failure === null; path = queue.shift()) {
             const response = await fetch(path, { cache: 'reload' }).catch(() => null);
             if (!response?.ok) throw new StoreError('network', path);
-            if (await problemWith(path, response)) throw new StoreError('broken', path);
             // read first, then add: `bytes += await …` would read `bytes` before the await and lose
             // what the other workers added meanwhile
-            const size = (await response.clone().arrayBuffer()).byteLength;
-            bytes += size;
+            const body = await response.clone().arrayBuffer();
+            if (await problemWith(path, body, response.headers)) throw new StoreError('broken', path);
+            bytes += body.byteLength;
             await cache.put(path, response).catch((err: unknown) => {
               throw new StoreError(err instanceof DOMException && err.name === 'QuotaExceededError' ? 'quota' : 'network', path);
             });
@@ -134,12 +134,7 @@ async function answer(request: Request, path: string): Promise<Response> {
   if (stored) {
     const body = await stored.blob();
     if (checkedSize.get(path) === body.size) return storedResponse(body, stored, request.headers.get('Range'));
-    const problem = await storedProblem(path, await body.arrayBuffer(), {
-      entry: (await buildManifest()).get(path),
-      contentLength: stored.headers.get('Content-Length'),
-      contentEncoding: stored.headers.get('Content-Encoding'),
-    }).catch(() => 'unreadable');
-    if (!problem) {
+    if (!(await problemWith(path, await body.arrayBuffer(), stored.headers))) {
       checkedSize.set(path, body.size);
       return storedResponse(body, stored, request.headers.get('Range'));
     }
@@ -149,9 +144,9 @@ async function answer(request: Request, path: string): Promise<Response> {
   }
   const fresh = await fetch(path, { cache: 'reload' }).catch(() => null);
   if (!fresh?.ok) return fresh ?? Response.error();
-  if (await problemWith(path, fresh).catch(() => 'unreadable')) return Response.error();
-  await cache.put(path, fresh.clone()).catch(() => tell({ type: 'offline-failed', reason: 'quota', path }));
-  const body = await fresh.blob();
+  const body = await fresh.clone().blob();
+  if (await problemWith(path, await body.arrayBuffer(), fresh.headers)) return Response.error();
+  await cache.put(path, fresh).catch(() => tell({ type: 'offline-failed', reason: 'quota', path }));
   checkedSize.set(path, body.size);
   return storedResponse(body, fresh, request.headers.get('Range'));
 }

@@ -30,6 +30,7 @@ import type { Page } from 'playwright-core';
 import { ensureChromium, launch } from '../support/browser.ts';
 import { ROOT, startPreview } from '../support/server.ts';
 import { rankSites, type Candidate } from '../../src/lib/plan/site-finder.ts';
+import { OFFLINE_COPY_PATH } from '../../src/lib/offline/messages.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -131,13 +132,13 @@ async function offlineRound(url: string): Promise<OfflineRound> {
     const onlineIdleMs = await idleAt();
     await page.getByTestId('offline-stored').waitFor({ timeout: 120_000 });
     const storeMs = await page.evaluate(() => performance.now());
-    const copy = await page.evaluate(async () => {
+    const copy = await page.evaluate(async (copyPath) => {
       for (const name of await caches.keys()) {
-        const record = await (await caches.open(name)).match('/offline-copy.json');
+        const record = await (await caches.open(name)).match(copyPath);
         if (record) return (await record.json()) as { bytes: number; files: number };
       }
       return { bytes: 0, files: 0 };
-    });
+    }, OFFLINE_COPY_PATH);
     await browser.context.setOffline(true);
     await page.reload();
     const offlineIdleMs = await idleAt();

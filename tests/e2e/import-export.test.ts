@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { launch, type Browser } from '../support/browser.ts';
-import { distance, hexToRgb, openMap, project } from './map-page.ts';
+import { distance, hexToRgb, loadFile, openMap, project } from './map-page.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { PLAN_LAYERS } from '../../src/lib/layers/registry.ts';
 
@@ -24,11 +24,6 @@ const SAMPLE = toCsv([
   ['测试智能网联汽车园', '汽车', '区级园区', '2.4', '121.17', '31.31', '嘉定区', '测试名单 2026'],
   ['测试人工智能园', '人工智能', '', '', '', '', '闵行区', ''],
 ]);
-
-async function loadFile(page: Page, name: string, text: string) {
-  await page.getByTestId('import-panel').locator('summary').click();
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-}
 
 const importedDrawn = (page: Page) =>
   page.evaluate(() => {

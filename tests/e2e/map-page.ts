@@ -1,5 +1,5 @@
 /** Helpers for driving the map page the way a user sees it. */
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export interface OpenedPage {
@@ -72,3 +72,30 @@ export function idle(page: Page): Promise<void> {
       }),
   );
 }
+
+/** Loads a CSV into the import panel as a user picks a file. */
+export async function loadFile(page: Page, name: string, text: string): Promise<void> {
+  await page.getByTestId('import-panel').locator('summary').click();
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+}
+
+export interface PolicyViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+}
+
+/** Records, in every page of the context, each Content-Security-Policy violation it reports. */
+export async function watchPolicyViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { __violations: unknown[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` }),
+    );
+  });
+}
+
+/** The violations the page has reported so far (see watchPolicyViolations). */
+export const policyViolations = (page: Page): Promise<PolicyViolation[]> =>
+  page.evaluate(() => (window as unknown as { __violations: PolicyViolation[] }).__violations);

@@ -12,23 +12,19 @@ import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
 import { ROOT } from '../support/server.ts';
 import { startDeployProxy } from '../support/deploy-proxy.ts';
-import { Screenshot } from './map-page.ts';
+import { Screenshot, loadFile, policyViolations as violations, watchPolicyViolations } from './map-page.ts';
 import { toCsv } from '../../src/lib/formats/csv.ts';
+import { OFFLINE_COPY_PATH } from '../../src/lib/offline/messages.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 beforeEach(async () => {
   browser = await launch({ serviceWorkers: 'allow' });
-  await browser.context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
-  });
+  await watchPolicyViolations(browser.context);
 });
 afterEach(async () => browser?.close());
 
 const mapIdle = (page: Page) => page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 /** The first visit: the page loads online and the worker stores the app. */
 async function firstVisit(page: Page, path = '/?v=121.6,31.2,12') {
@@ -49,7 +45,7 @@ describe('offline use', () => {
     await firstVisit(page);
     expect(await page.getByTestId('offline-stored').textContent()).toMatch(/已可离线使用.*\d+(\.\d)? MB/);
     // the size it states is what the cache holds
-    const held = await page.evaluate(async () => {
+    const held = await page.evaluate(async (copyPath) => {
       const [name] = await caches.keys();
       const cache = await caches.open(name!);
       let bytes = 0;
@@ -57,30 +53,26 @@ describe('offline use', () => {
       let copy = { bytes: -1, files: -1 };
       for (const request of await cache.keys()) {
         const response = (await cache.match(request))!;
-        if (new URL(request.url).pathname === '/offline-copy.json') copy = await response.json();
+        if (new URL(request.url).pathname === copyPath) copy = await response.json();
         else {
           bytes += (await response.arrayBuffer()).byteLength;
           files++;
         }
       }
       return { bytes, files, copy };
-    });
+    }, OFFLINE_COPY_PATH);
     expect(held.copy).toMatchObject({ bytes: held.bytes, files: held.files });
     const online = await mapColours(page);
 
     // a list the user imported online is there offline too
-    await page.getByTestId('import-panel').locator('summary').click();
-    await page.getByTestId('import-file').setInputFiles({
-      name: 'site-visit.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        toCsv([
-          ['name', 'industries', 'lon', 'lat'],
-          ['现场踏勘测试园', '汽车', '121.6', '31.2'],
-        ]),
-        'utf8',
-      ),
-    });
+    await loadFile(
+      page,
+      'site-visit.csv',
+      toCsv([
+        ['name', 'industries', 'lon', 'lat'],
+        ['现场踏勘测试园', '汽车', '121.6', '31.2'],
+      ]),
+    );
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/1/);
 
     await browser.context.setOffline(true);

@@ -4,10 +4,13 @@
  * compare, profiles, import, export — trips it. An inline script injected through an imported name
  * does not run.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from '../support/server.ts';
+import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
-import { openMap } from './map-page.ts';
+import { hexToRgb, loadFile, openMap, policyViolations as violations, watchPolicyViolations, type PolicyViolation } from './map-page.ts';
 import { toCsv } from '../../src/lib/formats/csv.ts';
 import { headerPolicy } from '../../src/lib/security/policy.js';
 
@@ -15,26 +18,9 @@ const baseUrl = inject('baseUrl');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  await watchViolations(browser.context);
+  await watchPolicyViolations(browser.context);
 });
 afterAll(async () => browser?.close());
-
-interface Violation {
-  directive: string;
-  blocked: string;
-  source: string;
-}
-
-/** Records every `securitypolicyviolation` a page (or the console, for workers) reports. */
-async function watchViolations(context: BrowserContext) {
-  await context.addInitScript(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { __violations: unknown[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      seen.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` }),
-    );
-  });
-}
 
 function consoleRefusals(page: Page): string[] {
   const refused: string[] = [];
@@ -44,9 +30,7 @@ function consoleRefusals(page: Page): string[] {
   return refused;
 }
 
-const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: Violation[] }).__violations);
-
-async function visit(path: string, act?: (page: Page) => Promise<void>): Promise<{ violations: Violation[]; refused: string[] }> {
+async function visit(path: string, act?: (page: Page) => Promise<void>): Promise<{ violations: PolicyViolation[]; refused: string[] }> {
   const page = await browser.context.newPage();
   const refused = consoleRefusals(page);
   const response = await page.goto(`${baseUrl}${path}`);
@@ -73,6 +57,15 @@ describe('content security policy', () => {
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(headers['x-content-type-options']).toBe('nosniff');
       expect(headers['referrer-policy']).toBe('no-referrer');
+    }
+    // with no style attributes left, the colours still reach the page: each chip in its industry's colour
+    await page.goto(`${baseUrl}/`);
+    const { industries } = JSON.parse(readFileSync(join(ROOT, 'static/data/plan.json'), 'utf8')) as {
+      industries: { id: string; colour: string }[];
+    };
+    for (const { id, colour } of industries) {
+      const border = await page.locator(`.chip[data-industry="${id}"]`).evaluate((el) => getComputedStyle(el).borderTopColor);
+      expect(border, id).toBe(`rgb(${hexToRgb(colour).join(', ')})`);
     }
     await page.close();
   });
@@ -106,19 +99,15 @@ describe('content security policy', () => {
     const page = await browser.context.newPage();
     const refused = consoleRefusals(page);
     await openMap(page, `${baseUrl}/?v=121.3,31.2,10`);
-    await page.getByTestId('import-panel').locator('summary').click();
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    await page.getByTestId('import-file').setInputFiles({
-      name: 'list.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(
-        toCsv([
-          ['name', 'industries', 'lon', 'lat'],
-          [evil, '汽车', '121.3', '31.2'],
-        ]),
-        'utf8',
-      ),
-    });
+    await loadFile(
+      page,
+      'list.csv',
+      toCsv([
+        ['name', 'industries', 'lon', 'lat'],
+        [evil, '汽车', '121.3', '31.2'],
+      ]),
+    );
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/1/);
     await page.getByTestId('export-panel').locator('summary').click();
     await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);

@@ -12,7 +12,7 @@ import { cacheName, isOwnCache, offlinePaths, storedPathFor } from '../../src/li
 import { parseRange, storedResponse } from '../../src/lib/offline/range.ts';
 import { pmtilesSections, pmtilesWhole, storedProblem } from '../../src/lib/offline/integrity.ts';
 import { writePmtiles } from '../../geodata/build/pmtiles-writer.ts';
-import { APP_ICONS, ICON_SHAPE, renderIcon, webManifest } from '../../geodata/build/app-icons.ts';
+import { APP_ICONS, ICON_SHAPE, THEME_COLOUR, renderIcon, webManifest } from '../../geodata/build/app-icons.ts';
 import { formatBytes } from '../../src/lib/i18n/numbers.ts';
 
 describe('what is stored for offline use', () => {
@@ -160,6 +160,9 @@ describe('the installable app', () => {
       '512x512 maskable',
     ]);
     expect(APP_ICONS).toHaveLength(3);
+    // the page's own theme colour (app.html) is the manifest's
+    const html = readFileSync(join(import.meta.dirname, '../../src/app.html'), 'utf8');
+    expect(html).toContain(`<meta name="theme-color" content="${THEME_COLOUR}" />`);
   });
 
   it('says how much it stored, in each language’s numbers', () => {
