@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import { districtsFromEcharts } from './districts.ts';
+import { adminUnitsFromEcharts } from './districts.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 import { BASEMAP_SOURCES } from '../../src/lib/attribution.ts';
 import { FONTSTACK } from '../../src/lib/style/basemap-style.ts';
@@ -25,6 +25,8 @@ import { loadTransportSources, transportLayers, transportNetwork } from './trans
 import { OsmExtractError, STREETS_FILE, buildStreets, existingStreetLabels, type StreetsResult } from './osm.ts';
 import { TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
 import { paletteCss } from '../../src/lib/style/palette.ts';
+import { checkIntegration, integrationOutputs, loadDocuments, loadIntegrationSources, zhejiangOutline } from './integration.ts';
+import { ZHEJIANG_CITIES } from '../../src/lib/zhejiang.ts';
 import { APP_ICONS, manifestFile, renderIcon, webManifest } from './app-icons.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,6 +44,10 @@ export const PLAN_FILE = 'data/plan.json';
 /** The page palette (src/lib/style/palette.ts), linked from app.html. */
 export const PALETTE_FILE = 'data/palette.css';
 export const PLAN_GEOJSON_FILE = 'data/plan.geojson';
+/** The two-industry integration comparison (000, 004) and 002's demonstrations. */
+export const INTEGRATION_FILE = 'data/integration.json';
+/** Zhejiang's 11 cities, the comparison page's context map. */
+export const ZHEJIANG_FILE = 'data/zhejiang.geojson';
 /** The coverage report is committed (reviewable in diffs) and shown on the app's data page. */
 export const COVERAGE_REPORT = 'geodata/coverage.md';
 const MIN_ZOOM = 6;
@@ -58,7 +64,7 @@ export function inputFiles(): string[] {
     ...walk(join(ROOT, 'geodata/build')),
     ...walk(join(ROOT, 'geodata/osm')),
     ...walk(join(ROOT, 'src/lib/plan')),
-    ...['src/lib/districts.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'src/lib/style/palette.ts', 'src/lib/i18n/strings.ts', 'static/favicon.svg', 'package-lock.json'].map((f) => join(ROOT, f)),
+    ...['src/lib/districts.ts', 'src/lib/zhejiang.ts', 'src/lib/attribution.ts', 'src/lib/style/basemap-style.ts', 'src/lib/style/palette.ts', 'src/lib/i18n/strings.ts', 'static/favicon.svg', 'package-lock.json'].map((f) => join(ROOT, f)),
   ].filter(existsSync);
 }
 
@@ -92,7 +98,7 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
   const orientationFile = 'geodata/sources/orientation.geojson';
   const echartsPath = require.resolve('echarts/map/json/province/shanghai.json');
   const echartsMap = JSON.parse(readFileSync(echartsPath, 'utf8')) as EchartsMap;
-  const districts = districtsFromEcharts(echartsMap, DISTRICTS, 'echarts/map/json/province/shanghai.json');
+  const districts = adminUnitsFromEcharts(echartsMap, DISTRICTS, 'echarts/map/json/province/shanghai.json').units;
   if (districts.features.length !== 16) throw new DataError('src/lib/districts.ts', '*', 'code', '16 districts', districts.features.length);
 
   const orientation = validateOrientation(
@@ -112,6 +118,13 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
     layers.district_labels.features.map((f) => [String(f.properties?.code), (f.geometry as { coordinates: number[] }).coordinates]),
   );
   const planOut = planOutputs(plan, planBuilt, districtLabelPoints, transport);
+
+  // Zhejiang's cities come from the same ECharts package and the same join as Shanghai's districts.
+  const zhejiangSource = 'echarts/map/json/province/zhejiang.json';
+  const zhejiang = adminUnitsFromEcharts(JSON.parse(readFileSync(require.resolve(zhejiangSource), 'utf8')) as EchartsMap, ZHEJIANG_CITIES, zhejiangSource);
+  const integrationSources = loadIntegrationSources(ROOT, plan.published);
+  checkIntegration(integrationSources, plan.modes, loadDocuments(ROOT));
+  const integration = integrationOutputs(integrationSources, zhejiang, planBuilt.filter((b) => b.record.modes.length > 0).length);
 
   // The plan's features have an archive of their own: the map decodes only the tiles in view
   // instead of parsing the whole GeoJSON at load, and a filter change re-lays out these small tiles
@@ -169,6 +182,8 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
     [LAND_FILE]: json(land),
     [PLAN_FILE]: json(planOut.planJson),
     [PLAN_GEOJSON_FILE]: json(planOut.planGeojson),
+    [INTEGRATION_FILE]: json(integration),
+    [ZHEJIANG_FILE]: json(zhejiangOutline(zhejiang.units)),
     [PALETTE_FILE]: new TextEncoder().encode(paletteCss(plan.industries)),
   };
   for (const [name, bytes] of glyphs) written[`fonts/${FONTSTACK}/${name}`] = bytes;

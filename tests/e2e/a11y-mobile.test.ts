@@ -42,7 +42,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility', () => {
-  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend, finder, profiles, import problems', async () => {
+  it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend, finder, profiles, integration, import problems', async () => {
     const page = await desktop.context.newPage();
     await openMap(page, `${baseUrl}/test/explorer`);
     expect(await seriousViolations(page)).toEqual([]);
@@ -72,7 +72,14 @@ describe('accessibility', () => {
     await openMap(page, `${baseUrl}/test/finder?ind=AUTO&min=2&at=121.16,31.29&r=30`);
     await page.getByTestId('finder-results').locator('li').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    for (const path of ['/parks/robot-park', '/layout/belt-huxi?lang=en', '/districts/310114', '/industries/auto']) {
+    for (const path of [
+      '/parks/robot-park',
+      '/layout/belt-huxi?lang=en',
+      '/districts/310114',
+      '/industries/auto',
+      '/integration',
+      '/integration?ind=AUTO&lang=en',
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);
     }

@@ -46,7 +46,17 @@ async function visit(path: string, act?: (page: Page) => Promise<void>): Promise
 describe('content security policy', () => {
   it('is in every page (its start-up script by hash, no unsafe-inline or unsafe-eval) and in the server’s headers', async () => {
     const page = await browser.context.newPage();
-    for (const path of ['/', '/finder', '/compare', '/about', '/indicators', '/parks/robot-park', '/industries/auto', '/404']) {
+    for (const path of [
+      '/',
+      '/finder',
+      '/compare',
+      '/integration',
+      '/about',
+      '/indicators',
+      '/parks/robot-park',
+      '/industries/auto',
+      '/404',
+    ]) {
       const response = await page.goto(`${baseUrl}${path}`);
       const meta = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
       expect(meta, path).toMatch(/default-src 'self'/);
@@ -70,7 +80,7 @@ describe('content security policy', () => {
     await page.close();
   });
 
-  it('is never violated: map, 3D density, list, finder, compare, profiles, indicators, data page', async () => {
+  it('is never violated: map, 3D density, list, finder, compare, profiles, indicators, integration, data page', async () => {
     const states: [string, ((page: Page) => Promise<void>)?][] = [
       ['/?v=121.6,31.2,12&sel=ic-design-park'],
       [
@@ -86,6 +96,7 @@ describe('content security policy', () => {
       ['/parks/robot-park'],
       ['/industries/auto?lang=en'],
       ['/indicators'],
+      ['/integration?ind=AUTO&lang=en'],
       ['/about'],
     ];
     for (const [path, act] of states) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { validateOrientation } from '../../geodata/build/basemap.ts';
-import { districtsFromEcharts } from '../../geodata/build/districts.ts';
+import { adminUnitsFromEcharts } from '../../geodata/build/districts.ts';
 import { dataError as errorOf } from '../support/errors.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
 
@@ -73,7 +73,7 @@ describe('district join', () => {
   it('fails clearly when a district in the list is not in the ECharts map', () => {
     const renamed = DISTRICTS.map((d) => (d.code === '310151' ? { ...d, name: { ...d.name, zh: '崇明县' } } : d));
     const err = errorOf(() =>
-      districtsFromEcharts({ type: 'FeatureCollection', UTF8Encoding: false, features: [] }, renamed, 'shanghai.json'),
+      adminUnitsFromEcharts({ type: 'FeatureCollection', UTF8Encoding: false, features: [] }, renamed, 'shanghai.json'),
     );
     expect(err.file).toBe('shanghai.json');
     expect(err.field).toBe('name.zh');

@@ -13,6 +13,7 @@ import type { BuiltFeature, Citation, FeatureKind, DistrictProfile, Figure, Indu
 import { FEATURE_KINDS, INDUSTRY_IDS, LAYER_GROUP_OF } from './vocabulary.ts';
 import { formatCitation } from './citation.ts';
 import { toCsv } from '../formats/csv.ts';
+import { svgFrame } from './svg-frame.ts';
 import { DISTRICTS, districtName } from '../districts.ts';
 
 export const COMPARABLE_KINDS = ['pole', 'belt', 'new-town'] as const;
@@ -82,45 +83,20 @@ export function matrixCells(
   return cells;
 }
 
-// ── The small-map frame: all of Shanghai, equirectangular scaled by cos(latitude) ───────────────
+// ── The small-map frame: all of Shanghai ──────────────────────────────────────────────────────
 
 export const OUTLINE_FRAME = { west: 120.85, east: 122.12, south: 30.66, north: 31.9, width: 160 } as const;
-const COS = Math.cos((31.2 * Math.PI) / 180);
-export const OUTLINE_HEIGHT = round1(
-  ((OUTLINE_FRAME.north - OUTLINE_FRAME.south) / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS)) * OUTLINE_FRAME.width,
-);
+const SHANGHAI_FRAME = svgFrame(OUTLINE_FRAME, OUTLINE_FRAME.width, 31.2);
+export const OUTLINE_HEIGHT = SHANGHAI_FRAME.height;
 
 /** A lon/lat in the small-map frame (x, y). */
-export function framePoint([lon, lat]: Position): [number, number] {
-  const k = OUTLINE_FRAME.width / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS);
-  return [round1((lon! - OUTLINE_FRAME.west) * COS * k), round1((OUTLINE_FRAME.north - lat!) * k)];
-}
-
-function projectToFrame([lon, lat]: Position): string {
-  const k = OUTLINE_FRAME.width / ((OUTLINE_FRAME.east - OUTLINE_FRAME.west) * COS);
-  return `${round1((lon! - OUTLINE_FRAME.west) * COS * k)},${round1((OUTLINE_FRAME.north - lat!) * k)}`;
+export function framePoint(position: Position): [number, number] {
+  return SHANGHAI_FRAME.point(position);
 }
 
 /** An SVG path for a geometry in the small-map frame (points become nothing: outlines only). */
 export function outlinePath(geometry: Geometry | null, tolerance = 0.003): string {
-  if (!geometry) return '';
-  const simple =
-    tolerance > 0
-      ? (simplify({ type: 'Feature', properties: {}, geometry }, { tolerance, highQuality: false }).geometry as Geometry)
-      : geometry;
-  const ring = (r: Position[], close: boolean) => `M${r.map(projectToFrame).join('L')}${close ? 'Z' : ''}`;
-  switch (simple.type) {
-    case 'Polygon':
-      return simple.coordinates.map((r) => ring(r, true)).join('');
-    case 'MultiPolygon':
-      return simple.coordinates.flatMap((p) => p.map((r) => ring(r, true))).join('');
-    case 'LineString':
-      return ring(simple.coordinates, false);
-    case 'MultiLineString':
-      return simple.coordinates.map((r) => ring(r, false)).join('');
-    default:
-      return '';
-  }
+  return SHANGHAI_FRAME.path(geometry, tolerance);
 }
 
 // ── Units ──────────────────────────────────────────────────────────────────────────────────────

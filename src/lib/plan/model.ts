@@ -4,7 +4,15 @@
  * import the inferred types. One place, so the data and the code cannot drift apart.
  */
 import { z } from 'zod';
-import { DOCUMENTS, FEATURE_KINDS, INDUSTRY_IDS, PRECISION_LEVELS } from './vocabulary.ts';
+import {
+  DEMONSTRATION_TYPES,
+  DOCUMENTS,
+  FEATURE_KINDS,
+  INDUSTRY_IDS,
+  INTEGRATION_DOCS,
+  INTEGRATION_THEMES,
+  PRECISION_LEVELS,
+} from './vocabulary.ts';
 
 // ── Vocabulary ────────────────────────────────────────────────────────────────────────────────
 
@@ -256,8 +264,131 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
-export const ServiceMode = z.object({ id: z.string().min(1), name: Name, cite: Cites });
+/** The words of a record's cited lines that the build finds there (whitespace ignored): the citation resolves. */
+const Quote = z.string().trim().min(2, 'a few words of the cited lines (quote_zh)');
+
+/** One of 002's 11 service-oriented manufacturing modes (附件1), with what the notice says it is. */
+export const ServiceMode = z.object({
+  id: z.string().regex(/^mode-\d+$/),
+  name: Name,
+  /** The notice's description, shortened; the citation gives the full text. */
+  definition: Text,
+  quote_zh: Quote,
+  /** Industries the mode's description names (研发和设计服务: 集成电路、生物医药、先进材料). */
+  industries: z.array(IndustryLink).default([]),
+  cite: Cites,
+});
 export type ServiceMode = z.infer<typeof ServiceMode>;
+
+// ── Two-industry integration (000 Shanghai, 004 Zhejiang) and 002's demonstrations ──────────
+
+const Slug = z.string().regex(/^[a-z0-9-]+$/, 'lower-case id (a-z, 0-9, -)');
+
+/** One row of the side-by-side comparison: a topic both plans may speak to, under a theme. */
+export const IntegrationRow = z.object({
+  id: Slug,
+  theme: z.enum(INTEGRATION_THEMES),
+  name: Name,
+  /** Why the two plans' items share this row where that is our reading, not the plans' words. */
+  alignment: Text.optional(),
+});
+export type IntegrationRow = z.infer<typeof IntegrationRow>;
+
+/** What one plan says on one row: a summary in both languages, its figures and industries, cited. */
+export const IntegrationEntry = z
+  .object({
+    id: Slug,
+    doc: z.enum(INTEGRATION_DOCS),
+    row: Slug,
+    title: Name,
+    summary: Text,
+    quote_zh: Quote,
+    targets: z.array(Figure).default([]),
+    /** The 3+6 industries this item concerns: stated where the plan names it, else interpretive. */
+    industries: z.array(IndustryLink).default([]),
+    /** Why an interpretive link was made, or why an industry item has no 3+6 counterpart. */
+    industry_note: Text.optional(),
+    /** 002 modes the item names (000's 服务型制造 field lists several). */
+    modes: z.array(z.string().regex(/^mode-\d+$/)).default([]),
+    cite: Cites,
+  })
+  .refine((e) => !e.industries.some((l) => l.basis === 'interpretive') || e.industry_note !== undefined, {
+    message: 'an industry_note saying why an interpretive industry link was made',
+    path: ['industry_note'],
+  });
+export type IntegrationEntry = z.infer<typeof IntegrationEntry>;
+
+/** A plan that has nothing on a row, said explicitly (with where it comes closest, if anywhere). */
+export const IntegrationAbsence = z.object({
+  doc: z.enum(INTEGRATION_DOCS),
+  row: Slug,
+  note: Text,
+  cite: z.array(Citation).default([]),
+});
+export type IntegrationAbsence = z.infer<typeof IntegrationAbsence>;
+
+export const IntegrationDocument = z.object({
+  doc: z.enum(INTEGRATION_DOCS),
+  region: Name,
+  title: Name,
+  status: Text,
+  cite: Cites,
+});
+export type IntegrationDocument = z.infer<typeof IntegrationDocument>;
+
+/** One of 002's demonstration types, the modes it may be selected under, and its conditions. */
+export const DemonstrationType = z.object({
+  id: z.enum(DEMONSTRATION_TYPES),
+  name: Name,
+  summary: Text,
+  quote_zh: Quote,
+  /** The modes as the notice lists them for this type (its wording may differ from 附件1's names). */
+  modes: z.array(z.object({ mode: z.string().regex(/^mode-\d+$/), term_zh: z.string().min(1) })).default([]),
+  conditions: z.array(z.object({ text: Text, quote_zh: Quote, cite: Cites })).min(1),
+  cite: Cites,
+});
+export type DemonstrationType = z.infer<typeof DemonstrationType>;
+
+/** A place in Zhejiang that 004 names, placed at the precision a source supports. */
+export const ZhejiangPlace = z
+  .object({
+    id: Slug,
+    name: Name,
+    /** The integration entries (004's 10+X fields, measures) that name the place. */
+    entries: z.array(Slug).min(1),
+    placement: z.discriminatedUnion('type', [
+      /** At the level of a city (地级市): the document names the city, or the place is known to be in it. */
+      z.object({
+        type: z.literal('city'),
+        codes: z.array(z.string()).min(1),
+        basis: z.enum(['stated', 'interpretive']),
+        note: Text.optional(),
+      }),
+      z.object({ type: z.literal('none'), reason: Text }),
+    ]),
+    quote_zh: Quote,
+    cite: Cites,
+  })
+  .refine((p) => p.placement.type !== 'city' || p.placement.basis === 'stated' || p.placement.note !== undefined, {
+    message: 'a note saying how an interpretive placement was made',
+    path: ['placement', 'note'],
+  });
+export type ZhejiangPlace = z.infer<typeof ZhejiangPlace>;
+
+/** Everything the build writes to integration.json (the comparison page and the industry profiles read it). */
+export const BuiltIntegration = z.object({
+  generator: z.string(),
+  documents: z.array(IntegrationDocument),
+  rows: z.array(IntegrationRow),
+  entries: z.array(IntegrationEntry),
+  absences: z.array(IntegrationAbsence),
+  demonstration_types: z.array(DemonstrationType),
+  /** Say so, not invent: no plan line ties a mode to a place, so none is on the map. */
+  modes_located: z.object({ count: z.number().int().nonnegative(), note: Text }),
+  cities: z.array(z.object({ code: z.string(), name: Name, label_point: z.tuple([z.number(), z.number()]) })),
+  places: z.array(ZhejiangPlace),
+});
+export type BuiltIntegration = z.infer<typeof BuiltIntegration>;
 
 // ── Coverage of the plans' named places ───────────────────────────────────────────────────────
 

@@ -11,7 +11,7 @@ export type IndustryId = (typeof INDUSTRY_IDS)[number];
 /** The five plan documents, keyed as the seeds are, with their line counts (citations must fit). */
 export const DOCUMENTS = {
   '000': {
-    lines: 534,
+    lines: 535,
     title_zh: '上海市推动先进制造业和现代服务业深度融合发展的实施意见',
     ref: '沪经信生〔2021〕766号',
     date: '2021-09-23',
@@ -20,12 +20,26 @@ export const DOCUMENTS = {
   '002': { lines: 366, title_zh: '关于开展上海市第五批服务型制造示范遴选工作的通知', ref: '沪经信生〔2023〕556号', date: '2023-07-06' },
   '003': { lines: 1653, title_zh: '上海市服务业发展“十四五”规划', ref: '沪府办发〔2021〕7号', date: '2021-06-16' },
   '004': {
-    lines: 102,
+    lines: 103,
     title_zh: '浙江省推动先进制造业和现代服务业深度融合发展的实施意见（征求意见稿）',
     ref: '征求意见稿',
     date: 'undated',
   },
 } as const;
+
+/**
+ * The two integration plans (两业融合) shown side by side: Shanghai's (000) and Zhejiang's draft
+ * (004), both answers to the national opinion 发改产业〔2019〕1762号.
+ */
+export const INTEGRATION_DOCS = ['000', '004'] as const;
+export type IntegrationDoc = (typeof INTEGRATION_DOCS)[number];
+
+/** The themes the comparison aligns the two plans by, in the order the page shows them. */
+export const INTEGRATION_THEMES = ['aims', 'targets', 'fields', 'industries', 'implementers', 'pilots', 'measures'] as const;
+export type IntegrationTheme = (typeof INTEGRATION_THEMES)[number];
+
+/** 002's three kinds of service-oriented manufacturing demonstration (L15-21). */
+export const DEMONSTRATION_TYPES = ['enterprise', 'platform', 'district'] as const;
 
 export const PRECISION_LEVELS = ['surveyed', 'approximate', 'schematic'] as const;
 

@@ -7,29 +7,35 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error } from '@sveltejs/kit';
 import type { FeatureCollection } from 'geojson';
+import type { z } from 'zod';
 import { BuiltPlan } from '$lib/plan/model';
 
-let cached: BuiltPlan | null = null;
+const cache = new Map<string, unknown>();
 
-export function readBuiltPlan(): BuiltPlan {
-  if (cached) return cached;
+/** A built JSON file under static/data, parsed with its schema (once per build). */
+export function readBuiltJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  if (cache.has(file)) return cache.get(file) as z.infer<S>;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(join(process.cwd(), 'static/data/plan.json'), 'utf8'));
+    json = JSON.parse(readFileSync(join(process.cwd(), 'static/data', file), 'utf8'));
   } catch {
-    error(500, 'static/data/plan.json is missing: run npm run geodata');
+    error(500, `static/data/${file} is missing: run npm run geodata`);
   }
-  const parsed = BuiltPlan.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    error(500, `static/data/plan.json: ${issue.path.join('.')}: ${issue.message} (run npm run geodata)`);
+    error(500, `static/data/${file}: ${issue.path.join('.')}: ${issue.message} (run npm run geodata)`);
   }
-  cached = parsed.data;
-  return cached;
+  cache.set(file, parsed.data);
+  return parsed.data as z.infer<S>;
+}
+
+export function readBuiltPlan(): BuiltPlan {
+  return readBuiltJson('plan.json', BuiltPlan);
 }
 
 /** One of the built GeoJSON files (plan.geojson, districts.geojson), read at build time. */
-export function readBuiltGeojson(file: 'plan.geojson' | 'districts.geojson'): FeatureCollection {
+export function readBuiltGeojson(file: 'plan.geojson' | 'districts.geojson' | 'zhejiang.geojson'): FeatureCollection {
   try {
     return JSON.parse(readFileSync(join(process.cwd(), 'static/data', file), 'utf8')) as FeatureCollection;
   } catch {

@@ -13,6 +13,10 @@ import { industryFromSlug } from '$lib/plan/paths';
 import { zoomForFeature } from '$lib/plan/rules';
 import { layerForKind } from '$lib/layers/registry';
 import { readBuiltGeojson, readBuiltPlan } from './plan-data';
+import { readBuiltIntegration } from './integration';
+import { industryIntegration } from '$lib/plan/integration';
+import type { IntegrationDoc } from '$lib/plan/vocabulary';
+import type { Name } from '$lib/plan/model';
 import type { BuiltPlan } from '$lib/plan/model';
 
 export interface ProfileSources {
@@ -81,7 +85,13 @@ export function industryPageData(slug: string) {
   const id = industryFromSlug(slug);
   const page = id ? industryPage(id, src.features, src.plan.industries, src.plan.districts) : null;
   if (!page) return null;
-  return { page, industries: industryIndex(src.plan.industries) };
+  const integration = readBuiltIntegration();
+  return {
+    page,
+    industries: industryIndex(src.plan.industries),
+    integration: industryIntegration(integration, src.plan.modes, page.industry.id),
+    regions: Object.fromEntries(integration.documents.map((d) => [d.doc, d.region])) as Record<IntegrationDoc, Name>,
+  };
 }
 
 /** Each district's centre (a location for "a district" in the finder and for imported rows without coordinates). */

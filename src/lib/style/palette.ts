@@ -51,3 +51,14 @@ export function paletteCss(industries: readonly { id: string; colour: string }[]
   for (let n = 1; n <= MAX_COMPARED; n++) rules.push(`[data-columns="${n}"] { --n: ${n}; }`);
   return rules.join('\n') + '\n';
 }
+
+/**
+ * A count drawn as a shade (the Zhejiang map: how many of 004's places a city has): five steps of
+ * one blue, light to dark, the lightest for none, so a city with places never looks empty.
+ */
+export const COUNT_SHADES = ['#f4f1ea', '#d6e4f0', '#a7c6e2', '#6a9fcf', '#2f6ea8'] as const;
+
+export function countShade(count: number): string {
+  const step = count <= 0 ? 0 : count === 1 ? 1 : count <= 3 ? 2 : count <= 5 ? 3 : 4;
+  return COUNT_SHADES[step]!;
+}

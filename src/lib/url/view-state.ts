@@ -76,7 +76,7 @@ export interface DecodeContext {
   featureIds: ReadonlySet<string>;
 }
 
-function decodeList<T extends string>(raw: string, known: readonly T[], param: string, dropped: DroppedParam[]): T[] {
+export function decodeList<T extends string>(raw: string, known: readonly T[], param: string, dropped: DroppedParam[]): T[] {
   const parts = raw
     .split(',')
     .map((s) => s.trim())
