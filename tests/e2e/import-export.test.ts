@@ -105,7 +105,19 @@ describe('loading a list of parks', () => {
     const res = await page.request.get(`${baseUrl}/templates/parks-template.csv`);
     const text = await res.text();
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(parseCsvRows(text)[0]).toEqual(['name', 'industries', 'category', 'area_km2', 'lon', 'lat', 'district', 'source']);
+    expect(parseCsvRows(text)[0]).toEqual([
+      'name',
+      'industries',
+      'category',
+      'area_km2',
+      'lon',
+      'lat',
+      'district',
+      'source',
+      'output',
+      'year',
+      'batch',
+    ]);
     await page.close();
   });
 });

@@ -73,10 +73,17 @@ export function idle(page: Page): Promise<void> {
   );
 }
 
-/** Loads a CSV into the import panel as a user picks a file. */
-export async function loadFile(page: Page, name: string, text: string): Promise<void> {
-  await page.getByTestId('import-panel').locator('summary').click();
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+/** Opens the import panel (it is open already when this browser holds an imported list). */
+export async function openImportPanel(page: Page): Promise<void> {
+  const panel = page.getByTestId('import-panel');
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+}
+
+/** Loads a CSV into the import panel as a user picks a file (text is saved as UTF-8; bytes as they are). */
+export async function loadFile(page: Page, name: string, content: string | Uint8Array): Promise<void> {
+  await openImportPanel(page);
+  const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer });
 }
 
 export interface PolicyViolation {

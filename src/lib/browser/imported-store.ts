@@ -11,6 +11,10 @@ import type { Feature } from 'geojson';
 
 const KEY = 'shanghai-explorer.imported-parks.v1';
 
+/** An optional object field: absent (lists stored before it existed), null, or of this shape. */
+const optional = (v: unknown, ok: (o: Record<string, unknown>) => boolean) =>
+  v === undefined || v === null || (typeof v === 'object' && ok(v as Record<string, unknown>));
+
 /** Is this what saveImported wrote? Checked field by field (without zod: the map page stays light). */
 function isImportedPark(x: unknown): x is ImportedPark {
   const p = x as Record<string, unknown>;
@@ -32,6 +36,15 @@ function isImportedPark(x: unknown): x is ImportedPark {
     (p.locatedBy === 'coordinates' || p.locatedBy === 'district-centre') &&
     (p.district === null || typeof p.district === 'string') &&
     typeof p.source === 'string' &&
+    optional(
+      p.output,
+      (o) => typeof o.value === 'number' && typeof o.unit === 'string' && (o.year === null || typeof o.year === 'number'),
+    ) &&
+    optional(
+      p.density,
+      (d) => typeof d.value === 'number' && typeof d.tier === 'string' && (d.year === null || typeof d.year === 'number'),
+    ) &&
+    optional(p.original, (o) => isPoint(o.point) && typeof o.system === 'string') &&
     (p.match === null ||
       (typeof p.match === 'object' &&
         typeof (p.match as Record<string, unknown>).id === 'string' &&
@@ -86,5 +99,9 @@ export function importedFeatures(
 ): Feature[] {
   return parks
     .filter((p) => industries.length === 0 || p.industries.some((i) => reach[i].some((r) => industries.includes(r))))
-    .map((p) => ({ type: 'Feature', properties: { role: 'imported', id: p.id }, geometry: { type: 'Point', coordinates: p.point } }));
+    .map((p) => ({
+      type: 'Feature',
+      properties: { role: 'imported', id: p.id, ...(p.density ? { density_tier: p.density.tier } : {}) },
+      geometry: { type: 'Point', coordinates: p.point },
+    }));
 }

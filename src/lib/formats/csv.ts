@@ -18,7 +18,8 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   return ((options.bom ?? true) ? BOM : '') + body;
 }
 
-export function parseCsvRows(text: string): string[][] {
+/** Rows of a CSV, or with `delimiter` '\t' of a table pasted from a spreadsheet (same quoting rules). */
+export function parseCsvRows(text: string, delimiter: ',' | '\t' = ','): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -34,7 +35,7 @@ export function parseCsvRows(text: string): string[][] {
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === delimiter) {
       row.push(field);
       field = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -5,8 +5,10 @@
  * the project's parks by name. Pure: the page reads the file and stores the result; nothing here
  * touches the DOM or the network, and names stay plain strings (rendered as text, never as HTML).
  */
+import gcoord from 'gcoord';
 import { parseCsvRows } from '../formats/csv.ts';
-import type { FeatureKind, IndustryId } from './model.ts';
+import type { FeatureKind, Figure, IndustryId } from './model.ts';
+import { areaInKm2, densityOf, type DensityTier, type NoDataReason } from './density.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { DISTRICTS } from '../districts.ts';
 
@@ -25,12 +27,40 @@ export interface ImportedPark {
   source: string;
   /** The project's feature of the same name (a park first, else any plan feature), if one. */
   match: { id: string; kind: FeatureKind; name_zh: string } | null;
+  /** The coordinates as the file gave them and the system they were in (the point is WGS84). */
+  original?: { point: [number, number]; system: CoordinateSystem } | null;
+  /** Output as the file gave it (产值), with its year when the file has one. */
+  output?: { value: number; unit: string; year: number | null } | null;
+  /** Output ÷ area by the same rule as the plan's features; null with the reason when not computable. */
+  density?: { value: number; tier: DensityTier; year: number | null } | null;
+  densityReason?: NoDataReason | 'no-year' | null;
+  batch?: string;
+}
+
+/** The coordinate systems a list may be in: GPS / OSM (WGS84), 高德 / 腾讯 (GCJ-02), 百度 (BD-09). */
+export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
+export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+
+/** A lon/lat from `system` to WGS84 (gcoord; sub-metre around Shanghai), to 6 decimals (~0.1 m). */
+export function toWgs84(point: [number, number], system: CoordinateSystem): [number, number] {
+  if (system === 'wgs84') return point;
+  const [lon, lat] = gcoord.transform(point, system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84) as [number, number];
+  return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
+}
+
+export interface ImportOptions {
+  /** The system the file's coordinates are in (the user says; default WGS84). */
+  coordinates?: CoordinateSystem;
+  /** A table pasted from a spreadsheet is tab-separated. */
+  format?: 'csv' | 'tsv' | 'geojson';
 }
 
 export interface RowIssue {
   row: number;
   column: string;
   reason: { zh: string; en: string };
+  /** The row was still loaded, without this value (e.g. an output with no year). */
+  kept?: boolean;
 }
 
 export interface ImportResult {
@@ -62,11 +92,14 @@ export const IMPORT_COLUMNS = {
   lat: ['lat', 'latitude', '纬度'],
   district: ['district', '区', '所在区', '行政区'],
   source: ['source', '来源'],
+  output: ['output', 'output_100m_yuan', '产值', '工业总产值', '总产值', '工业产值'],
+  year: ['year', 'output_year', '年份', '年度', '产值年份'],
+  batch: ['batch', '批次'],
 } as const;
 type Column = keyof typeof IMPORT_COLUMNS;
 
 export const TEMPLATE_CSV_ROWS = [
-  ['name', 'industries', 'category', 'area_km2', 'lon', 'lat', 'district', 'source'],
+  ['name', 'industries', 'category', 'area_km2', 'lon', 'lat', 'district', 'source', 'output', 'year', 'batch'],
   [
     '示例: 某某智能制造产业园',
     '高端装备;人工智能',
@@ -76,8 +109,11 @@ export const TEMPLATE_CSV_ROWS = [
     '31.30',
     '嘉定区',
     '上海市特色产业园区公告目录 (2022年版)',
+    '180亿元',
+    '2022',
+    '第二批',
   ],
-  ['示例: 只有区、没有坐标的园区', '生物医药', '', '', '', '', '奉贤区', ''],
+  ['示例: 只有区、没有坐标的园区', '生物医药', '', '', '', '', '奉贤区', '', '', '', ''],
 ];
 
 const issue = (row: number, column: string, zh: string, en: string): RowIssue => ({ row, column, reason: { zh, en } });
@@ -109,6 +145,51 @@ export function districtFromText(text: string): string | null {
   return d?.code ?? null;
 }
 
+/** The units a cell or a header may give, as the density rule names them. */
+const UNIT_WORDS: Record<'area' | 'output', Record<string, string>> = {
+  area: {
+    km2: 'km²',
+    'km²': 'km²',
+    平方公里: 'km²',
+    平方千米: 'km²',
+    公顷: '公顷',
+    ha: '公顷',
+    亩: '亩',
+    m2: 'm²',
+    'm²': 'm²',
+    平方米: 'm²',
+  },
+  output: { 亿元: '亿元', 亿: '亿元', 万元: '万元', 万亿元: '万亿元', 万亿: '万亿元' },
+};
+
+/**
+ * A number as a spreadsheet cell gives it: "3.2", "1,200", "3.2平方公里", "120亿元", "50 公顷". The
+ * unit in the cell wins over the header's ("产值(万元)"), which wins over the default (km², 亿元).
+ */
+export function quantityFromText(
+  text: string,
+  kind: 'area' | 'output',
+  headerUnit: string | null = null,
+): { value: number; unit: string } | { error: { zh: string; en: string } } {
+  const compact = text.replace(/[\s,，]/g, '');
+  const m = /^(\d+(?:\.\d+)?)(.*)$/.exec(compact);
+  const units = UNIT_WORDS[kind];
+  const fallback = kind === 'area' ? 'km²' : '亿元';
+  if (!m) return { error: { zh: `“${text}”不是数字`, en: `"${text}" is not a number` } };
+  const word = m[2] || headerUnit || fallback;
+  const unit = units[word] ?? units[word.toLowerCase()];
+  if (!unit) {
+    const known = Object.keys(units).join('、');
+    return {
+      error: {
+        zh: `无法识别的单位“${word}”（可用：${known}）`,
+        en: `unknown unit "${word}" (use one of ${Object.keys(units).join(', ')})`,
+      },
+    };
+  }
+  return { value: Number(m[1]), unit };
+}
+
 const normalise = (s: string) =>
   s
     .replace(/[\s·•()（）“”"'‘’「」《》\-—_]/g, '')
@@ -131,12 +212,14 @@ export function matchByName(name: string, features: ImportContext['features']): 
 interface RawRow {
   row: number;
   values: Partial<Record<Column, string>>;
+  /** Units the headers give, e.g. 产值(万元) → 万元. */
+  units?: Partial<Record<Column, string>>;
   /** GeoJSON: the point's coordinates. */
   coordinates?: [unknown, unknown] | null;
   geometryProblem?: string;
 }
 
-function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | null; issues: RowIssue[] } {
+function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem): { park: ImportedPark | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const v = (c: Column) => (raw.values[c] ?? '').trim();
   const name = v('name');
@@ -173,20 +256,59 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
   let areaKm2: number | null = null;
   const areaText = v('area_km2');
   if (areaText) {
-    const n = Number(areaText);
-    if (!Number.isFinite(n) || n <= 0 || n > 1000)
+    const q = quantityFromText(areaText, 'area', raw.units?.area_km2 ?? null);
+    const km2 = 'error' in q ? null : areaInKm2(q.value, q.unit);
+    if ('error' in q) issues.push(issue(raw.row, 'area_km2', `面积: ${q.error.zh}`, `area: ${q.error.en}`));
+    else if (km2 === null || !(km2 > 0) || km2 > 1000)
       issues.push(
         issue(
           raw.row,
           'area_km2',
-          `面积应为 0 到 1000 之间的数字 (km²), 实为“${areaText}”`,
-          `the area must be a number above 0 and at most 1000 (km²), found "${areaText}"`,
+          `面积应大于 0 且不超过 1000 km², 实为“${areaText}”`,
+          `the area must be above 0 and at most 1000 km², found "${areaText}"`,
         ),
       );
-    else areaKm2 = n;
+    else areaKm2 = Math.round(km2 * 1e4) / 1e4;
+  }
+
+  // Output and its year: a density needs both (and an area); a missing year keeps the output, said so.
+  let output: ImportedPark['output'] = null;
+  const outputText = v('output');
+  const yearText = v('year');
+  let year: number | null = null;
+  if (yearText) {
+    const y = Number(yearText.replace(/年$/, ''));
+    if (!Number.isInteger(y) || y < 1990 || y > 2035)
+      issues.push(
+        issue(
+          raw.row,
+          'year',
+          `年份应为 1990–2035 之间的整数, 实为“${yearText}”`,
+          `the year must be a whole number from 1990 to 2035, found "${yearText}"`,
+        ),
+      );
+    else year = y;
+  }
+  if (outputText) {
+    const q = quantityFromText(outputText, 'output', raw.units?.output ?? null);
+    if ('error' in q) issues.push(issue(raw.row, 'output', `产值: ${q.error.zh}`, `output: ${q.error.en}`));
+    else {
+      output = { value: q.value, unit: q.unit, year };
+      if (year === null && !yearText)
+        issues.push({
+          ...issue(
+            raw.row,
+            'year',
+            '产值没有年份：已载入，但密度的年份不详',
+            'the output has no year: loaded, but its density has no year',
+          ),
+          kept: true,
+        });
+    }
   }
 
   let point: [number, number] | null = null;
+  let original: ImportedPark['original'] = null;
   let locatedBy: ImportedPark['locatedBy'] = 'coordinates';
   if (raw.geometryProblem) issues.push(issue(raw.row, 'geometry', raw.geometryProblem, raw.geometryProblem));
   const lonText = raw.coordinates ? String(raw.coordinates[0]) : v('lon');
@@ -199,16 +321,23 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
     if (!lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat))
       issues.push(issue(raw.row, lonText ? 'lat' : 'lon', '经纬度应成对填写且为数字', 'longitude and latitude must both be numbers'));
     else if (inLat(lon) && inLon(lat)) issues.push(issue(raw.row, 'lon', '经度和纬度似乎填反了', 'longitude and latitude look swapped'));
-    else if (!inLon(lon) || !inLat(lat))
-      issues.push(
-        issue(
-          raw.row,
-          'lon',
-          `坐标 (${lon}, ${lat}) 不在上海范围内 (WGS84 经纬度)`,
-          `(${lon}, ${lat}) is not in Shanghai (WGS84 longitude, latitude)`,
-        ),
-      );
-    else point = [lon, lat];
+    else {
+      // converted first: the bounds are WGS84's, and a GCJ-02 or BD-09 point is 0.5–1 km off them
+      const converted = toWgs84([lon, lat], system);
+      if (!inLon(converted[0]) || !inLat(converted[1]))
+        issues.push(
+          issue(
+            raw.row,
+            'lon',
+            `坐标 (${lon}, ${lat}) 转换为 WGS84 后不在上海范围内`,
+            `(${lon}, ${lat}) is not in Shanghai once converted to WGS84`,
+          ),
+        );
+      else {
+        point = converted;
+        original = { point: [lon, lat], system };
+      }
+    }
   }
   const districtText = v('district');
   const district = districtFromText(districtText);
@@ -221,7 +350,8 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
   if (!point && !lonText && !latText && !districtText && !raw.geometryProblem)
     issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
 
-  if (issues.length || !point) return { park: null, issues };
+  if (issues.some((i) => !i.kept) || !point) return { park: null, issues };
+  const { density, densityReason } = importedDensity(output, areaKm2);
   return {
     park: {
       id: `imported-${raw.row}`,
@@ -235,32 +365,70 @@ function validateRow(raw: RawRow, ctx: ImportContext): { park: ImportedPark | nu
       district,
       source: v('source'),
       match: matchByName(name, ctx.features),
+      original,
+      output,
+      density,
+      densityReason,
+      batch: v('batch'),
     },
     issues,
   };
 }
 
-function columnOf(header: string): Column | null {
-  const h = header.trim().toLowerCase();
-  for (const [col, names] of Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][])
-    if (names.some((n) => n.toLowerCase() === h)) return col;
-  return null;
+/**
+ * An imported park's density, by the plan's own rule (densityOf: units, no data never zero, the
+ * tiers against 80). The file's area is the park's whole area, the basis the card states.
+ */
+export function importedDensity(
+  output: ImportedPark['output'],
+  areaKm2: number | null,
+): { density: ImportedPark['density']; densityReason: ImportedPark['densityReason'] } {
+  if (!output) return { density: null, densityReason: 'no-output' };
+  if (areaKm2 === null) return { density: null, densityReason: 'no-area' };
+  const figure = (value: number, unit: string): Figure => ({
+    id: 'imported',
+    label: { zh: '导入', en: 'imported' },
+    value,
+    unit,
+    // densityOf keeps the year only to report it; an output without one is said to have none
+    year: output.year ?? 0,
+    kind: 'published',
+    cite: [{ type: 'published', title: 'imported file', publisher: 'user', date: '2000' }],
+  });
+  const result = densityOf(figure(output.value, output.unit), figure(areaKm2, 'km²'));
+  if (result.status !== 'ok') return { density: null, densityReason: result.reason };
+  return { density: { value: result.density.value, tier: result.density.tier, year: output.year }, densityReason: null };
 }
 
-function csvRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
+/** The column a header means, and the unit it gives in brackets ("产值(万元)", "面积（公顷）"). */
+function columnOf(header: string): { column: Column; unit: string | null } | null {
+  const h = header.trim().toLowerCase();
+  const find = (name: string) =>
+    (Object.entries(IMPORT_COLUMNS) as [Column, readonly string[]][]).find(([, names]) =>
+      names.some((n) => n.toLowerCase() === name),
+    )?.[0] ?? null;
+  const exact = find(h);
+  if (exact) return { column: exact, unit: null };
+  const m = /^(.+?)\s*[(（]\s*(.+?)\s*[)）]$/.exec(h);
+  const base = m ? find(m[1]!) : null;
+  return base ? { column: base, unit: m![2]! } : null;
+}
+
+function csvRows(text: string, delimiter: ',' | '\t'): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
   let table: string[][];
   try {
-    table = parseCsvRows(text);
+    table = parseCsvRows(text, delimiter);
   } catch (e) {
     return {
       rows: [],
       issues: [],
-      fatal: { zh: `CSV 无法解析: ${(e as Error).message}`, en: `The CSV cannot be read: ${(e as Error).message}` },
+      fatal: { zh: `表格无法解析: ${(e as Error).message}`, en: `The table cannot be read: ${(e as Error).message}` },
     };
   }
   const [header, ...body] = table;
   if (!header) return { rows: [], issues: [], fatal: { zh: '文件为空', en: 'The file is empty' } };
-  const columns = header.map(columnOf);
+  const found = header.map(columnOf);
+  const columns = found.map((f) => f?.column ?? null);
   if (!columns.includes('name')) {
     return {
       rows: [],
@@ -274,11 +442,22 @@ function csvRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal']; 
   const issues: RowIssue[] = header
     .map((h, i) => (columns[i] === null && h.trim() ? issue(1, h, '未知列, 已忽略', 'unknown column, ignored') : null))
     .filter((x): x is RowIssue => x !== null);
-  const rows = body.map((cells, i) => ({
+  const seen = new Map<Column, string>();
+  header.forEach((h, i) => {
+    const c = columns[i];
+    if (!c) return;
+    if (seen.has(c)) issues.push(issue(1, h, `与“${seen.get(c)}”重复，只用第一列`, `repeats "${seen.get(c)}"; only the first is used`));
+    else seen.set(c, h);
+  });
+  const units = Object.fromEntries(found.filter((f) => f?.unit).map((f) => [f!.column, f!.unit])) as Partial<Record<Column, string>>;
+  const rows = body.map((cells, i) => {
+    const values: Partial<Record<Column, string>> = {};
+    columns.forEach((c, j) => {
+      if (c !== null && !(c in values)) values[c] = cells[j] ?? '';
+    });
     // row numbers as a spreadsheet shows them: the header is row 1
-    row: i + 2,
-    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? '']).filter(([c]) => c !== null)) as Partial<Record<Column, string>>,
-  }));
+    return { row: i + 2, values, units };
+  });
   return { rows, issues, fatal: null };
 }
 
@@ -305,7 +484,7 @@ function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal
     const props = feature.properties ?? {};
     const values: Partial<Record<Column, string>> = {};
     for (const [key, value] of Object.entries(props)) {
-      const col = columnOf(key);
+      const col = columnOf(key)?.column;
       if (col && value !== null && value !== undefined) values[col] = Array.isArray(value) ? value.join(';') : String(value);
     }
     const g = feature.geometry;
@@ -318,20 +497,44 @@ function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal
   return { rows, issues: [], fatal: null };
 }
 
-/** Reads a whole file. `filename` decides the format (.geojson / .json, else CSV). */
-export function parseImport(text: string, filename: string, ctx: ImportContext): ImportResult {
+/**
+ * Reads a whole file (or a pasted table). `filename` decides the format (.geojson / .json, else
+ * CSV) unless `options.format` says; coordinates are in `options.coordinates` (WGS84 by default).
+ */
+export function parseImport(text: string, filename: string, ctx: ImportContext, options: ImportOptions = {}): ImportResult {
   if (text.length > IMPORT_LIMITS.bytes) return { accepted: [], issues: [], fatal: { zh: '文件超过 2 MB', en: 'The file is over 2 MB' } };
-  const isJson = /\.(geo)?json$/i.test(filename);
-  const read = isJson ? geojsonRows(text) : csvRows(text);
+  const format = options.format ?? (/\.(geo)?json$/i.test(filename) ? 'geojson' : 'csv');
+  const read = format === 'geojson' ? geojsonRows(text) : csvRows(text, format === 'tsv' ? '\t' : ',');
   if (read.fatal) return { accepted: [], issues: [], fatal: read.fatal };
   if (read.rows.length > IMPORT_LIMITS.rows)
     return { accepted: [], issues: [], fatal: { zh: `超过 ${IMPORT_LIMITS.rows} 行`, en: `More than ${IMPORT_LIMITS.rows} rows` } };
   const accepted: ImportedPark[] = [];
   const issues = [...read.issues];
   for (const raw of read.rows) {
-    const { park, issues: rowIssues } = validateRow(raw, ctx);
+    const { park, issues: rowIssues } = validateRow(raw, ctx, options.coordinates ?? 'wgs84');
     issues.push(...rowIssues);
     if (park) accepted.push(park);
   }
   return { accepted, issues, fatal: null };
+}
+
+/**
+ * Whether the points sit where a known offset would put them: for the rows that give both
+ * coordinates and a district, how many fall inside their stated district read as each system. A
+ * hint (never a silent change) when another system puts clearly more of them where the file says
+ * they are: at least two more rows, and more than the chosen one by a quarter.
+ */
+export function coordinateHint(
+  parks: readonly ImportedPark[],
+  inDistrict: (point: [number, number], code: string) => boolean,
+): { chosen: CoordinateSystem; chosenInside: number; better: CoordinateSystem; betterInside: number; checked: number } | null {
+  const rows = parks.filter((p) => p.original && p.district);
+  if (rows.length < 3) return null;
+  const chosen = rows[0]!.original!.system;
+  const inside = (system: CoordinateSystem) => rows.filter((p) => inDistrict(toWgs84(p.original!.point, system), p.district!)).length;
+  const counts = COORDINATE_SYSTEMS.map((system) => ({ system, inside: inside(system) }));
+  const chosenInside = counts.find((c) => c.system === chosen)!.inside;
+  const best = counts.reduce((a, b) => (b.inside > a.inside ? b : a));
+  if (best.system === chosen || best.inside - chosenInside < 2 || best.inside < chosenInside * 1.25) return null;
+  return { chosen, chosenInside, better: best.system, betterInside: best.inside, checked: rows.length };
 }

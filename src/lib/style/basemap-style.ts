@@ -10,7 +10,7 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import type { Language } from '../i18n/language.ts';
 import { attributionHtml } from '../attribution.ts';
 import { THEMES, mix, type Theme } from './themes.ts';
-import { GLOBAL_STATE, PLAN_PROMOTE_ID, PLAN_SOURCE, PLAN_SOURCE_LAYER, planLayers } from './plan-layers.ts';
+import { GLOBAL_STATE, PLAN_PROMOTE_ID, PLAN_SOURCE, PLAN_SOURCE_LAYER, densityColour, planLayers } from './plan-layers.ts';
 import type { TransportLayerId } from '../layers/registry.ts';
 import { DEFAULT_MAP_STATE } from './map-state.ts';
 import { sharePrograms } from './programs.ts';
@@ -540,7 +540,14 @@ function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
       type: 'circle',
       ...src,
       filter: role('imported'),
-      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#117733', 'circle-stroke-width': 3 },
+      // in density mode an imported park is filled by its own figure's tier (grey: no data), its ring
+      // still the imported layer's green, so it never passes for a sourced feature
+      paint: {
+        'circle-radius': 6,
+        'circle-color': ['case', ['global-state', GLOBAL_STATE.byDensity], densityColour(), '#ffffff'],
+        'circle-stroke-color': '#117733',
+        'circle-stroke-width': 3,
+      },
     },
     {
       id: OVERLAY_POINTS_LAYER,

@@ -1,0 +1,142 @@
+/**
+ * An officer's own list, as it comes out of Chinese Excel and Amap: a GBK CSV read without
+ * mojibake, a table pasted from a spreadsheet, GCJ-02 coordinates converted so the park lands where
+ * it is, and the list's output and year giving each park its density, drawn in density 2D and said
+ * to come from the file.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Browser } from '../support/browser.ts';
+import { Screenshot, distance, hexToRgb, idle, loadFile, openImportPanel, openMap, project } from './map-page.ts';
+import { toCsv } from '../../src/lib/formats/csv.ts';
+import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
+import { gb18030 } from '../support/gbk.ts';
+import { wgsToGcj } from '../support/chinese-coords.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+const importedDrawn = (page: Page) =>
+  page.evaluate(() => {
+    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
+    const map = (window as unknown as { __map: Map }).__map;
+    return map.getLayer('overlay-imported')
+      ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
+      : [];
+  });
+
+/** Where the park is (WGS84), and the same place as Amap gives it (GCJ-02, ~500 m off). */
+const TRUE_PLACE: [number, number] = [121.17, 31.31];
+const AMAP_PLACE = wgsToGcj(TRUE_PLACE).map((x) => x.toFixed(6));
+
+describe('an officer’s own list', () => {
+  it('reads a GBK CSV (Chinese Excel’s “CSV”) without mojibake and says how it read it', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer`);
+    const csv = toCsv(
+      [
+        ['名称', '产业', '面积', '经度', '纬度', '区'],
+        ['嘉定智能网联汽车园', '汽车', '2.4', '121.17', '31.31', '嘉定区'],
+      ],
+      { bom: false },
+    );
+    await loadFile(page, '园区名单.csv', gb18030(csv));
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 1 行');
+    expect(await page.getByTestId('import-encoding-used').textContent()).toContain('GBK / GB18030');
+    expect(await page.getByTestId('import-encoding-used').textContent()).toContain('自动识别');
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2']);
+    const at = await project(page, TRUE_PLACE);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('嘉定智能网联汽车园');
+
+    // told it is UTF-8, the same bytes are refused with the reason, and the list already loaded stays
+    await page.getByTestId('import-encoding').selectOption('utf-8');
+    await loadFile(page, '园区名单.csv', gb18030(csv));
+    await expect.poll(() => page.getByTestId('import-fatal').textContent()).toContain('不是有效的 UTF-8');
+    expect(await importedDrawn(page)).toEqual(['imported-2']);
+    await page.close();
+  });
+
+  it('loads a table pasted from a spreadsheet', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer`);
+    await openImportPanel(page);
+    await page.getByTestId('import-paste-open').click();
+    await page
+      .getByTestId('import-paste')
+      .fill('名称\t产业\t经度\t纬度\n粘贴的园区甲\t生物医药\t121.6\t31.2\n粘贴的园区乙\t汽车\t121.17\t31.31\n');
+    await page.getByTestId('import-paste-load').click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2', 'imported-3']);
+    await page.close();
+  });
+
+  it('lands an Amap (GCJ-02) point where the park is, keeping the original coordinates', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,14`);
+    await openImportPanel(page);
+    await page.getByTestId('import-coordinates').selectOption('gcj02');
+    await loadFile(
+      page,
+      'amap.csv',
+      toCsv([
+        ['名称', '产业', '经度', '纬度'],
+        ['高德坐标的园区', '汽车', ...AMAP_PLACE],
+      ]),
+    );
+    await expect.poll(() => page.getByTestId('import-converted').textContent()).toContain('GCJ-02');
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2']);
+    // drawn at the true place: at z14 the Amap coordinates would be ~40 px away
+    const drawnAt = await page.evaluate(() => {
+      type Map = { queryRenderedFeatures(o: object): { geometry: { coordinates: [number, number] } }[] };
+      return (window as unknown as { __map: Map }).__map.queryRenderedFeatures({ layers: ['overlay-imported'] })[0]!.geometry.coordinates;
+    });
+    expect(Math.abs(drawnAt[0] - TRUE_PLACE[0])).toBeLessThan(0.00002);
+    expect(Math.abs(drawnAt[1] - TRUE_PLACE[1])).toBeLessThan(0.00002);
+    const amapPx = await project(page, [Number(AMAP_PLACE[0]), Number(AMAP_PLACE[1])]);
+    const truePx = await project(page, TRUE_PLACE);
+    expect(Math.hypot(amapPx.x - truePx.x, amapPx.y - truePx.y)).toBeGreaterThan(25);
+    await page.mouse.click(truePx.x, truePx.y);
+    await expect.poll(() => page.getByTestId('imported-original').textContent()).toContain(AMAP_PLACE[0]);
+    expect(await page.getByTestId('imported-original').textContent()).toContain('GCJ-02');
+    await page.close();
+  });
+
+  it('colours an imported park by its own output density in density 2D, and its card says the figure is the file’s', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,12`);
+    await loadFile(
+      page,
+      'output.csv',
+      toCsv([
+        ['名称', '产业', '面积(公顷)', '产值(亿元)', '年份', '经度', '纬度'],
+        ['高产出园区', '汽车', '250', '200', '2022', '121.17', '31.31'],
+      ]),
+    );
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2']);
+    const at = await project(page, TRUE_PLACE);
+    const off = new Screenshot(await page.screenshot());
+    await page.click('[data-density-mode="2d"]');
+    await page.waitForURL(/density=2d/);
+    await idle(page);
+    const on = new Screenshot(await page.screenshot());
+    const above = hexToRgb(DENSITY_COLOURS.above);
+    expect(distance(on.pixel(at.x, at.y), above)).toBeLessThan(40);
+    expect(distance(off.pixel(at.x, at.y), above)).toBeGreaterThan(100);
+    await page.mouse.click(at.x, at.y);
+    const density = page.getByTestId('imported-density');
+    await expect.poll(() => density.textContent()).toContain('80 亿元/km²');
+    expect(await density.textContent()).toContain('2022');
+    expect(await page.getByTestId('imported-card').textContent()).toContain('来自您的文件');
+
+    // kept across a reload, figure and all
+    await page.reload();
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('imported-density').textContent()).toContain('80 亿元/km²');
+    await page.close();
+  });
+});
