@@ -98,6 +98,17 @@ describe('output density on the map', () => {
     await page.close();
   });
 
+  it('draws Lingang’s density over its whole 873 km² as not comparable with the park target, not as well below', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?v=121.88,30.92,10.5&density=2d&sel=lingang`);
+    const density = page.getByTestId('feature-density');
+    await expect.poll(() => density.textContent()).toContain('2.9');
+    expect(await density.textContent()).toContain('与园区目标不可比');
+    expect(await density.textContent()).not.toContain('明显低于目标');
+    await expect.poll(() => page.getByTestId('density-legend').textContent()).toContain('与园区目标不可比');
+    await page.close();
+  });
+
   it('says there is nothing to extrude when no feature in view has a density', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/test/explorer?ind=FASHION&density=3d`);

@@ -25,7 +25,7 @@ const fig = (over: Partial<Figure>): Figure => ({
   cite,
   ...over,
 });
-const area = (value: number | null, unit = 'km²', land_basis?: 'whole-area' | 'industrial-land'): Figure =>
+const area = (value: number | null, unit = 'km²', land_basis?: 'whole-area' | 'industrial-land' | 'zone-area'): Figure =>
   fig({ id: 'a', value, unit, measure: undefined, ...(land_basis ? { land_basis } : {}), label: { zh: '面积', en: 'Area' } });
 
 describe('output density = output ÷ area (亿元/km²)', () => {
@@ -71,6 +71,16 @@ describe('output density = output ÷ area (亿元/km²)', () => {
     expect(r.status === 'ok' && r.density.basis).toBe('industrial-land');
   });
 
+  it('keeps a density over a whole zone with its value and basis, but never sets it against the park target', () => {
+    // 临港新片区 2021: 2550 亿元 over 873 km² (islands and non-industrial land included) = 2.9
+    const r = densityOf(fig({ value: 2550, year: 2021 }), area(873, 'km²', 'zone-area'));
+    expect(r).toMatchObject({ status: 'ok', density: { value: 2.9, tier: 'not-comparable', basis: 'zone-area', year: 2021 } });
+    // the same figures over a park's area would be "well below"
+    expect(densityOf(fig({ value: 2550 }), area(873)).status === 'ok' && densityOf(fig({ value: 2550 }), area(873))).toMatchObject({
+      density: { tier: 'below' },
+    });
+  });
+
   it('shows the newest achieved density first, then the nearest target', () => {
     const a = fig({ id: 'a2021', value: 2550, year: 2021 });
     const t2025 = fig({ id: 't2025', value: 5000, year: 2025, kind: 'target' });
@@ -103,11 +113,13 @@ describe('tiers against the 2025 target of 80 亿元/km²', () => {
       densityOf(fig({ value: 70 }), area(1)),
       densityOf(fig({}), area(null)),
       densityOf(fig({ value: 300 }), area(1)),
+      densityOf(fig({ value: 2550 }), area(873, 'km²', 'zone-area')),
     ];
     expect(densityTally(results.map((r) => ({ density: r.status === 'ok' ? r.density : null })))).toEqual({
       below: 1,
       near: 1,
       above: 1,
+      'not-comparable': 1,
       none: 1,
     });
   });

@@ -9,6 +9,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { Citation, Industry, Indicator, DistrictProfile, TermMapping } from '../../src/lib/plan/model.ts';
 import type { PlanFeature } from '../../src/lib/plan/model.ts';
 import { INDUSTRY_IDS } from '../../src/lib/plan/vocabulary.ts';
+import { primaryDensity } from '../../src/lib/plan/density.ts';
 import { matchesIndustries } from '../../src/lib/plan/rules.ts';
 import { coverageMarkdown, type CoverageRow } from '../../geodata/build/plan.ts';
 import { DISTRICTS } from '../../src/lib/districts.ts';
@@ -48,6 +49,9 @@ describe('manufacturing layout (001 L936-1020)', () => {
     expect(termsOf(pole)).toEqual(['集成电路', '人工智能', '生物医药', '航空航天']);
     expect(pole.industries.map((l) => l.industry)).toEqual(['IC', 'AI', 'BIO', 'HEE']);
     expect(pole.figures.find((f) => f.id === 'lingang.growth-share')?.text_zh).toBe('1/3以上');
+    // its area is the whole special area: its density (2.9) is not set against the park target of 80
+    expect(pole.area?.land_basis).toBe('zone-area');
+    expect(primaryDensity(pole)).toMatchObject({ status: 'ok', density: { tier: 'not-comparable' } });
   });
 
   const belts: [string, [string, string, string[]][]][] = [

@@ -190,6 +190,11 @@ const STRINGS = {
   tierNear: { zh: '接近目标 (64–80, 目标以下 20% 内)', en: 'Near target (64–80, within 20 % below)' },
   tierAbove: { zh: '达到或高于目标 (≥ 80)', en: 'At or above target (≥ 80)' },
   tierNone: { zh: '无数据 (不计为零)', en: 'No data (never counted as zero)' },
+  tierNotComparable: {
+    zh: '按整个片区/新城/区的面积计, 与园区目标不可比',
+    en: 'Over a whole zone, new town or district: not comparable with the park target',
+  },
+  densityBasisZone: { zh: '按整个片区面积 (含非工业用地)', en: 'over a whole zone’s area (non-industrial land included)' },
   plannedNote: {
     zh: '浅色 / 半透明: 规划目标产值计算的密度, 非实际',
     en: 'Pale / translucent: density from a planned output target, not achieved',

@@ -22,13 +22,20 @@ export const DENSITY_TIERS = [
   { id: 'near', min: 0.8 * DENSITY_TARGET, max: DENSITY_TARGET },
   { id: 'above', min: DENSITY_TARGET, max: Infinity },
 ] as const;
-export type DensityTier = (typeof DENSITY_TIERS)[number]['id'];
+/**
+ * A density over a whole zone, new town or district (临港新片区 2021: 2550 亿元 over 873 km², islands
+ * and non-industrial land included) keeps its value and basis but is not set against the park
+ * target: it is "not comparable", never "well below".
+ */
+export type DensityTier = (typeof DENSITY_TIERS)[number]['id'] | 'not-comparable';
 
 /** One colour per tier, from a colour-blind-safe diverging scale (PuOr); no data is grey. */
 export const DENSITY_COLOURS: Record<DensityTier | 'none', string> = {
   below: '#e66101',
   near: '#fdb863',
   above: '#5e3c99',
+  // a cool slate: apart from the diverging tiers and from no data's grey
+  'not-comparable': '#3f7f93',
   none: '#9a9a9a',
 };
 
@@ -53,7 +60,7 @@ export interface Density {
   /** The output figure's year and kind: a target gives a planned density, not an achieved one. */
   year: number;
   planned: boolean;
-  basis: 'whole-area' | 'industrial-land';
+  basis: 'whole-area' | 'industrial-land' | 'zone-area';
   output: Figure;
   area: Figure;
 }
@@ -62,7 +69,7 @@ export type DensityResult = { status: 'ok'; density: Density } | { status: 'no-d
 
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-export function densityTier(value: number): DensityTier {
+export function densityTier(value: number): Exclude<DensityTier, 'not-comparable'> {
   return DENSITY_TIERS.find((t) => value >= t.min && value < t.max)?.id ?? 'below';
 }
 
@@ -75,14 +82,15 @@ export function densityOf(output: Figure, area: Figure): DensityResult {
   if (money === null || km2 === null) return { status: 'no-data', reason: 'unit' };
   if (!(km2 > 0)) return { status: 'no-data', reason: 'zero-area' };
   const value = round1(money / km2);
+  const basis = area.land_basis ?? 'whole-area';
   return {
     status: 'ok',
     density: {
       value,
-      tier: densityTier(value),
+      tier: basis === 'zone-area' ? 'not-comparable' : densityTier(value),
       year: output.year,
       planned: output.kind === 'target',
-      basis: area.land_basis ?? 'whole-area',
+      basis,
       output,
       area,
     },
@@ -132,7 +140,7 @@ export function parkScaleTier(output: Figure): { tier: '千亿级' | '五百亿�
 
 /** How many features have a density, by tier, and how many have none (never counted as zero). */
 export function densityTally(items: readonly { density: { tier: DensityTier } | null }[]): Record<DensityTier | 'none', number> {
-  const tally = { below: 0, near: 0, above: 0, none: 0 };
+  const tally = { below: 0, near: 0, above: 0, 'not-comparable': 0, none: 0 };
   for (const item of items) tally[item.density?.tier ?? 'none'] += 1;
   return tally;
 }

@@ -95,9 +95,10 @@ export const Figure = z
     measure: z.enum(['output']).optional(),
     /**
      * For an area figure: what the area measures. The plan's density target counts supplied
-     * industrial land (已供应工业用地); a park's published area is its whole area.
+     * industrial land (已供应工业用地); a park's published area is its whole area; a zone's, new
+     * town's or district's area (zone-area) makes a density not comparable with the park target.
      */
-    land_basis: z.enum(['whole-area', 'industrial-land']).optional(),
+    land_basis: z.enum(['whole-area', 'industrial-land', 'zone-area']).optional(),
     cite: Cites,
   })
   .refine((f) => f.value !== null || (f.text_zh ?? '').length > 0, {

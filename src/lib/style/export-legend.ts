@@ -25,6 +25,7 @@ export function legendEntries(layersOn: readonly string[], densityOn: boolean, i
       { label: t(language, 'tierAbove'), colour: DENSITY_COLOURS.above, shape: 'area' },
       { label: t(language, 'tierNear'), colour: DENSITY_COLOURS.near, shape: 'area' },
       { label: t(language, 'tierBelow'), colour: DENSITY_COLOURS.below, shape: 'area' },
+      { label: t(language, 'tierNotComparable'), colour: DENSITY_COLOURS['not-comparable'], shape: 'area' },
       { label: t(language, 'tierNone'), colour: DENSITY_COLOURS.none, shape: 'area' },
     );
   }

@@ -83,6 +83,8 @@ export function densityColour(): ExpressionSpecification {
     DENSITY_COLOURS.near,
     'above',
     DENSITY_COLOURS.above,
+    'not-comparable',
+    DENSITY_COLOURS['not-comparable'],
     DENSITY_COLOURS.none,
   ];
 }
