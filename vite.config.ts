@@ -4,6 +4,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { securityHeaders } from './src/lib/security/policy.js';
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * `vite preview` (the server the README starts) sends the policy's headers with every response.
  * Vite's own `preview.headers` do not reach the pages SvelteKit's preview middleware answers, so a
@@ -13,8 +15,14 @@ function securityHeadersOnPreview(): Plugin {
   return {
     name: 'security-headers-on-preview',
     configurePreviewServer(server) {
-      server.middlewares.use((_req, res, next) => {
+      server.middlewares.use((req, res, next) => {
         for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+        // SvelteKit's preview labels prerendered files it has no type for as text/html; the Excel
+        // template is one (nginx and Caddy know .xlsx)
+        if (/\.xlsx(\?|$)/.test(req.url ?? '')) {
+          const set = res.setHeader.bind(res);
+          res.setHeader = (name, value) => set(name, name.toLowerCase() === 'content-type' ? XLSX_TYPE : value);
+        }
         next();
       });
     },

@@ -139,4 +139,54 @@ describe('an officer’s own list', () => {
     await expect.poll(() => page.getByTestId('imported-density').textContent()).toContain('80 亿元/km²');
     await page.close();
   });
+
+  it('reads an Excel workbook (choosing its sheet) with Amap coordinates, fetching the parser only then', async () => {
+    const page = await browser.context.newPage();
+    const scripts: string[] = [];
+    page.on('response', async (res) => {
+      if ((res.headers()['content-type'] ?? '').includes('javascript')) scripts.push(await res.text().catch(() => ''));
+    });
+    await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,13`);
+    const isParser = (body: string) => body.includes('sharedStrings');
+    expect(scripts.filter(isParser)).toEqual([]);
+
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const rows = (names: string[]) => [
+      ['名称', '产业', '面积', '产值', '年份', '经度', '纬度'].map((value) => ({ value })),
+      ...names.map((name) => [name, '汽车', 2.5, 200, 2022, Number(AMAP_PLACE[0]), Number(AMAP_PLACE[1])].map((value) => ({ value }))),
+    ];
+    const xlsx = await writeXlsxFile([
+      { data: [[{ value: '填表说明' }]], sheet: '说明' },
+      { data: rows(['工作簿里的园区']), sheet: '2022年名单' },
+      { data: rows(['另一张表的园区甲', '另一张表的园区乙']), sheet: '2023年名单' },
+    ]).toBuffer();
+    await openImportPanel(page);
+    await page.getByTestId('import-coordinates').selectOption('gcj02');
+    await loadFile(page, '特色园区名单.xlsx', new Uint8Array(xlsx));
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 1 行');
+    expect(scripts.filter(isParser).length).toBe(1);
+    // the notes sheet comes first, but the first sheet with a name column is the one read; all are offered
+    expect(await page.getByTestId('import-sheet').locator('option').allTextContents()).toEqual(['说明', '2022年名单', '2023年名单']);
+    expect(await page.getByTestId('import-sheet').inputValue()).toBe('2022年名单');
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2']);
+    const at = await project(page, TRUE_PLACE);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('工作簿里的园区');
+    expect(await page.getByTestId('imported-density').textContent()).toContain('80 亿元/km²');
+
+    await page.getByTestId('import-sheet').selectOption('2023年名单');
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
+    await page.close();
+  });
+
+  it('offers an Excel template that the importer accepts as downloaded', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer`);
+    const res = await page.request.get(`${baseUrl}/templates/parks-template.xlsx`);
+    expect(res.headers()['content-type']).toContain('spreadsheetml');
+    await loadFile(page, 'parks-template.xlsx', new Uint8Array(await res.body()));
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
+    expect(await page.getByTestId('import-issues').count()).toBe(0);
+    await page.close();
+  });
 });

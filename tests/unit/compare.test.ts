@@ -215,9 +215,11 @@ describe('comparison CSV', () => {
   it('quotes commas, quotes and line breaks', () => {
     const rows = [
       ['a,b', 'say "hi"', 'two\nlines', '中文', ''],
-      ['1', ' padded ', '=x', '', ''],
+      ['1', ' padded ', '-2.5', '', ''],
     ];
     expect(parseCsvRows(toCsv(rows))).toEqual(rows);
+    // a cell a spreadsheet would run as a formula is written as text (OWASP CSV injection)
+    expect(parseCsvRows(toCsv([['=x', '@y']]))).toEqual([["'=x", "'@y"]]);
   });
 });
 

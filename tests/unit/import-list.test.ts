@@ -5,9 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeTableText } from '../../src/lib/formats/text-encoding.ts';
-import { coordinateHint, parseImport, quantityFromText, toWgs84, type ImportContext } from '../../src/lib/plan/import-parks.ts';
+import {
+  coordinateHint,
+  parseImport,
+  parseImportTable,
+  quantityFromText,
+  toWgs84,
+  type ImportContext,
+} from '../../src/lib/plan/import-parks.ts';
+import { readWorkbook } from '../../src/lib/formats/xlsx.ts';
 import { densityOf } from '../../src/lib/plan/density.ts';
-import { toCsv } from '../../src/lib/formats/csv.ts';
+import { neutraliseFormula, parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { gb18030 } from '../support/gbk.ts';
 import { gcjToBd, wgsToGcj } from '../support/chinese-coords.ts';
 
@@ -216,5 +224,60 @@ describe('numbers with units, output and density', () => {
       '3 area_km2: area: unknown unit "平方英里" (use one of km2, km², 平方公里, 平方千米, 公顷, ha, 亩, m2, m², 平方米)',
       '3 year: the year must be a whole number from 1990 to 2035, found "22"',
     ]);
+  });
+});
+
+describe('Excel workbooks', () => {
+  const workbook = async (sheets: { name: string; rows: (string | number | Date | null)[][] }[]): Promise<ArrayBuffer> => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    const data = sheets.map((s) =>
+      s.rows.map((row) =>
+        row.map((value) => (value === null ? null : value instanceof Date ? { value, format: 'yyyy-mm-dd' } : { value })),
+      ),
+    );
+    const buffer = await writeXlsxFile(data.map((rows, i) => ({ data: rows, sheet: sheets[i]!.name }))).toBuffer();
+    return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+  };
+
+  it('reads every sheet as text the way Excel shows it, and a sheet’s rows import like a CSV', async () => {
+    const gcj = wgsToGcj([121.2, 31.37]);
+    const sheets = await readWorkbook(
+      await workbook([
+        { name: '说明', rows: [['本表为示例']] },
+        {
+          name: '园区',
+          rows: [
+            ['名称', '产业', '面积', '产值', '年份', '经度', '纬度', '批次'],
+            ['嘉定某园', '汽车', 2.5, 200, 2022, gcj[0], gcj[1], '第一批'],
+            ['日期单元格园', '汽车', 1, null, new Date(Date.UTC(2022, 11, 31)), 121.3, 31.2, null],
+          ],
+        },
+      ]),
+    );
+    expect(sheets.map((s) => s.name)).toEqual(['说明', '园区']);
+    expect(sheets[1]!.rows[1]!.slice(0, 5)).toEqual(['嘉定某园', '汽车', '2.5', '200', '2022']);
+    expect(sheets[1]!.rows[2]![4]).toBe('2022-12-31');
+    const r = parseImportTable(sheets[1]!.rows, ctx, { coordinates: 'gcj02' });
+    expect(r.accepted[0]).toMatchObject({
+      name: '嘉定某园',
+      areaKm2: 2.5,
+      density: { value: 80, tier: 'above', year: 2022 },
+      batch: '第一批',
+    });
+    expect(metres(r.accepted[0]!.point, [121.2, 31.37])).toBeLessThan(1);
+    // a date where a year belongs is reported with its row and column, not read as a year
+    expect(r.issues).toEqual([
+      expect.objectContaining({ row: 3, column: 'year', reason: expect.objectContaining({ en: expect.stringContaining('2022-12-31') }) }),
+    ]);
+  });
+
+  it('reports an empty sheet, and text cells that would run as formulas stay text in every exported CSV', async () => {
+    expect(parseImportTable([], ctx).fatal?.en).toBe('The file or sheet is empty');
+    expect(parseImportTable([['', '']], ctx).fatal?.en).toBe('The file or sheet is empty');
+    expect(neutraliseFormula('=HYPERLINK("http://x","园")')).toBe('\'=HYPERLINK("http://x","园")');
+    expect(['+1 园', '-园', '@SUM(A1)', '\tx'].map(neutraliseFormula)).toEqual(["'+1 园", "'-园", "'@SUM(A1)", "'\tx"]);
+    expect(['-3.5', '+2', '园区=1', ''].map(neutraliseFormula)).toEqual(['-3.5', '+2', '园区=1', '']);
+    const csv = toCsv([['name'], ['=1+1']]);
+    expect(parseCsvRows(csv)[1]).toEqual(["'=1+1"]);
   });
 });

@@ -5,7 +5,16 @@
  * only strings them together with the browser's file and fetch.
  */
 import { decodeTableText, type TextEncodingChoice, type TextEncodingUsed } from '../formats/text-encoding.ts';
-import { coordinateHint, parseImport, type CoordinateSystem, type ImportContext, type ImportResult } from '../plan/import-parks.ts';
+import {
+  coordinateHint,
+  hasNameColumn,
+  parseImport,
+  parseImportTable,
+  type CoordinateSystem,
+  type ImportContext,
+  type ImportResult,
+} from '../plan/import-parks.ts';
+import type { SheetTable } from '../formats/xlsx.ts';
 import { districtLookup } from './district-lookup.ts';
 
 /** What the user chose before loading: the file's encoding and its coordinates' system. */
@@ -20,37 +29,67 @@ export type ImportOutcome = ImportResult & {
   encoding: { used: TextEncodingUsed; detected: boolean } | null;
   coordinates: CoordinateSystem;
   hint: ReturnType<typeof coordinateHint>;
+  /** A workbook's sheets that hold a table, and the one read. */
+  sheets?: string[];
+  sheet?: string;
 };
 
-/** What was read, kept so the same input can be read again in another coordinate system. */
-export interface ImportInput {
-  text: string;
-  filename: string;
-  format: 'csv' | 'tsv' | 'geojson';
-  encoding: ImportOutcome['encoding'];
-}
+/** A workbook is refused above this size (compressed: some 50,000 rows of a park list). */
+export const WORKBOOK_MAX_BYTES = 5_000_000;
 
-export function formatOf(filename: string): ImportInput['format'] {
+/** What was read, kept so the same input can be read again (another coordinate system, another sheet). */
+export type ImportInput =
+  | { kind: 'text'; text: string; filename: string; format: 'csv' | 'tsv' | 'geojson'; encoding: ImportOutcome['encoding'] }
+  | { kind: 'workbook'; filename: string; sheets: SheetTable[]; sheet: string };
+
+export function formatOf(filename: string): 'csv' | 'tsv' | 'geojson' {
   if (/\.(geo)?json$/i.test(filename)) return 'geojson';
   if (/\.(tsv|txt)$/i.test(filename)) return 'tsv';
   return 'csv';
 }
 
-/** A file's bytes as text; a fatal outcome (with the reason) when they cannot be decoded. */
+const fatal = (filename: string, choices: ImportChoices, reason: { zh: string; en: string }): ImportOutcome => ({
+  accepted: [],
+  issues: [],
+  fatal: reason,
+  filename,
+  encoding: null,
+  coordinates: choices.coordinates,
+  hint: null,
+});
+
+/** A file as text in its encoding, or a workbook's sheets; a fatal outcome (with the reason) when it cannot be read. */
 export async function inputFromFile(file: File, choices: ImportChoices): Promise<ImportInput | ImportOutcome> {
-  const decoded = decodeTableText(new Uint8Array(await file.arrayBuffer()), choices.encoding);
-  if (!decoded.ok) {
-    return {
-      accepted: [],
-      issues: [],
-      fatal: decoded.reason,
-      filename: file.name,
-      encoding: null,
-      coordinates: choices.coordinates,
-      hint: null,
-    };
+  if (/\.xlsx$/i.test(file.name)) {
+    if (file.size > WORKBOOK_MAX_BYTES) return fatal(file.name, choices, { zh: '工作簿超过 5 MB', en: 'The workbook is over 5 MB' });
+    const { readWorkbook } = await import('../formats/xlsx.ts');
+    let sheets: SheetTable[];
+    try {
+      sheets = await readWorkbook(await file.arrayBuffer());
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      return fatal(file.name, choices, { zh: `无法读取 Excel 工作簿（${why}）`, en: `The Excel workbook cannot be read (${why})` });
+    }
+    const withData = sheets.filter((s) => s.rows.length > 0 && s.rows[0]!.some((c) => c.trim() !== ''));
+    if (withData.length === 0)
+      return fatal(file.name, choices, {
+        zh: '工作簿中没有数据（所有工作表都为空）',
+        en: 'The workbook holds no data (every sheet is empty)',
+      });
+    // the first sheet with a name column: a workbook often opens with a notes or cover sheet
+    const first = withData.find((s) => hasNameColumn(s.rows[0]!)) ?? withData[0]!;
+    return { kind: 'workbook', filename: file.name, sheets: withData, sheet: first.name };
   }
+  if (/\.xls$/i.test(file.name)) {
+    return fatal(file.name, choices, {
+      zh: '不支持旧版 Excel（.xls）格式：请在 Excel 中另存为 .xlsx 或 CSV UTF-8',
+      en: 'The old Excel format (.xls) is not supported: save it from Excel as .xlsx or CSV UTF-8',
+    });
+  }
+  const decoded = decodeTableText(new Uint8Array(await file.arrayBuffer()), choices.encoding);
+  if (!decoded.ok) return fatal(file.name, choices, decoded.reason);
   return {
+    kind: 'text',
     text: decoded.text,
     filename: file.name,
     format: formatOf(file.name),
@@ -59,7 +98,11 @@ export async function inputFromFile(file: File, choices: ImportChoices): Promise
 }
 
 export async function readList(input: ImportInput, coordinates: CoordinateSystem, ctx: ImportContext): Promise<ImportOutcome> {
-  const result = parseImport(input.text, input.filename, ctx, { format: input.format, coordinates });
+  const options = { coordinates };
+  const result =
+    input.kind === 'workbook'
+      ? parseImportTable(input.sheets.find((s) => s.name === input.sheet)!.rows, ctx, options)
+      : parseImport(input.text, input.filename, ctx, { ...options, format: input.format });
   let hint: ImportOutcome['hint'] = null;
   if (result.accepted.some((p) => p.original && p.district)) {
     // the hint is a help, not a condition: without the outlines (offline before they were stored) there is none
@@ -67,5 +110,13 @@ export async function readList(input: ImportInput, coordinates: CoordinateSystem
       .then((inDistrict) => coordinateHint(result.accepted, inDistrict))
       .catch(() => null);
   }
-  return { ...result, filename: input.filename, encoding: input.encoding, coordinates, hint };
+  const sheetInfo = input.kind === 'workbook' ? { sheets: input.sheets.map((s) => s.name), sheet: input.sheet } : {};
+  return {
+    ...result,
+    filename: input.kind === 'workbook' ? `${input.filename} · ${input.sheet}` : input.filename,
+    encoding: input.kind === 'text' ? input.encoding : null,
+    coordinates,
+    hint,
+    ...sheetInfo,
+  };
 }

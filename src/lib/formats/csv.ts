@@ -7,8 +7,17 @@
 /** A UTF-8 byte-order mark: without it Excel reads a UTF-8 CSV as the local code page and garbles Chinese. */
 export const BOM = '\ufeff';
 
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, or a tab or return first) gets a
+ * leading apostrophe (OWASP "CSV injection"): a park name like `=HYPERLINK(…)` from an imported list
+ * must stay text in every file the product writes. Plain numbers (-3.5) are left as they are.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 function field(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  const text = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

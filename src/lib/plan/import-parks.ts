@@ -400,6 +400,11 @@ export function importedDensity(
   return { density: { value: result.density.value, tier: result.density.tier, year: output.year }, densityReason: null };
 }
 
+/** Whether a table's first row names a name column (a workbook's first such sheet is the one read). */
+export function hasNameColumn(header: readonly string[]): boolean {
+  return header.some((h) => columnOf(h)?.column === 'name');
+}
+
 /** The column a header means, and the unit it gives in brackets ("产值(万元)", "面积（公顷）"). */
 function columnOf(header: string): { column: Column; unit: string | null } | null {
   const h = header.trim().toLowerCase();
@@ -425,8 +430,14 @@ function csvRows(text: string, delimiter: ',' | '\t'): { rows: RawRow[]; fatal: 
       fatal: { zh: `表格无法解析: ${(e as Error).message}`, en: `The table cannot be read: ${(e as Error).message}` },
     };
   }
+  return tableRows(table);
+}
+
+/** A table's rows (a CSV's, a pasted table's or a sheet's), the first being its header. */
+function tableRows(table: readonly (readonly string[])[]): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
   const [header, ...body] = table;
-  if (!header) return { rows: [], issues: [], fatal: { zh: '文件为空', en: 'The file is empty' } };
+  if (!header || header.every((h) => h.trim() === ''))
+    return { rows: [], issues: [], fatal: { zh: '文件或工作表为空', en: 'The file or sheet is empty' } };
   const found = header.map(columnOf);
   const columns = found.map((f) => f?.column ?? null);
   if (!columns.includes('name')) {
@@ -504,7 +515,15 @@ function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal
 export function parseImport(text: string, filename: string, ctx: ImportContext, options: ImportOptions = {}): ImportResult {
   if (text.length > IMPORT_LIMITS.bytes) return { accepted: [], issues: [], fatal: { zh: '文件超过 2 MB', en: 'The file is over 2 MB' } };
   const format = options.format ?? (/\.(geo)?json$/i.test(filename) ? 'geojson' : 'csv');
-  const read = format === 'geojson' ? geojsonRows(text) : csvRows(text, format === 'tsv' ? '\t' : ',');
+  return validateRows(format === 'geojson' ? geojsonRows(text) : csvRows(text, format === 'tsv' ? '\t' : ','), ctx, options);
+}
+
+/** Reads a table already split into cells (a workbook's sheet). */
+export function parseImportTable(table: readonly (readonly string[])[], ctx: ImportContext, options: ImportOptions = {}): ImportResult {
+  return validateRows(tableRows(table), ctx, options);
+}
+
+function validateRows(read: ReturnType<typeof tableRows>, ctx: ImportContext, options: ImportOptions): ImportResult {
   if (read.fatal) return { accepted: [], issues: [], fatal: read.fatal };
   if (read.rows.length > IMPORT_LIMITS.rows)
     return { accepted: [], issues: [], fatal: { zh: `超过 ${IMPORT_LIMITS.rows} 行`, en: `More than ${IMPORT_LIMITS.rows} rows` } };
