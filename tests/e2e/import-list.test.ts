@@ -4,11 +4,12 @@
  * it is, and the list's output and year giving each park its density, drawn in density 2D and said
  * to come from the file.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
 import { Screenshot, distance, hexToRgb, idle, loadFile, openImportPanel, openMap, project } from './map-page.ts';
-import { toCsv } from '../../src/lib/formats/csv.ts';
+import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 import { gb18030 } from '../support/gbk.ts';
 import { wgsToGcj } from '../support/chinese-coords.ts';
@@ -187,6 +188,35 @@ describe('an officer’s own list', () => {
     await loadFile(page, 'parks-template.xlsx', new Uint8Array(await res.body()));
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
     expect(await page.getByTestId('import-issues').count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows which rows the data knows, which are new, and where the file and the source differ, and exports it', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?lang=en`);
+    await loadFile(
+      page,
+      'catalog.csv',
+      toCsv([
+        ['名称', '产业', '面积', '产值(亿元)', '年份', '区', '批次', '经度', '纬度'],
+        ['上海机器人产业园', '高端装备', '4.2', '300', '2022', '宝山区', '第二批', '121.38', '31.35'],
+        ['某某新材料产业园', '先进材料', '1.5', '60', '2022', '宝山区', '', '121.45', '31.4'],
+      ]),
+    );
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('2');
+    await page.getByTestId('import-check').locator('summary').click();
+    expect(await page.getByTestId('import-check-counts').textContent()).toBe(
+      'Same name as a park in the data: 1 (1 with differences); a held park nearby: 0; not in the data: 1.',
+    );
+    const robot = page.getByTestId('import-check').locator('li[data-row="2"]');
+    expect(await robot.locator('[data-field="area"]').textContent()).toContain('4.2 km² / 3.09 km²');
+    expect(await robot.locator('[data-field="batch"]').textContent()).toContain('2 / 1');
+    expect(await page.getByTestId('import-check').locator('li[data-row="3"]').getAttribute('data-status')).toBe('new');
+    // Baoshan: both rows have output and area: (300 + 60) ÷ (4.2 + 1.5) = 63.2
+    expect(await page.getByTestId('import-summary-districts').locator('tr[data-district="310113"]').textContent()).toContain('63.2');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-check-export').click()]);
+    const rows = parseCsvRows(readFileSync((await download.path())!, 'utf8'));
+    expect(rows.map((r) => r[2])).toEqual(['Result', 'same name', 'new park']);
     await page.close();
   });
 });

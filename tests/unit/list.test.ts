@@ -23,6 +23,7 @@ const f = (
   drawn: true,
   labelPoint: [121.5, 31.2],
   areaKm2: area,
+  batch: null,
   density: null,
   access: null,
 });

@@ -18,6 +18,8 @@ export interface FeatureIndexEntry {
   drawn: boolean;
   labelPoint: [number, number] | null;
   areaKm2: number | null;
+  /** The municipal featured-park batch a source gives (1–5), null when none does. */
+  batch: number | null;
   /** The density the map shows (亿元/km²), or null: no data. */
   density: { value: number; tier: DensityTier; planned: boolean; year: number } | null;
   /** Straight-line km to the nearest metro station and expressway/elevated road; null: not computed. */
@@ -49,6 +51,7 @@ export function featureIndex(features: readonly BuiltFeature[], industries: read
     drawn: f.drawn,
     labelPoint: f.label_point,
     areaKm2: f.area?.value ?? null,
+    batch: f.designations.find((d) => d.programme === 'municipal-featured-park')?.batch ?? null,
     density: densitySummary(f),
     access: f.access
       ? {
