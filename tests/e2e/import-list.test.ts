@@ -165,7 +165,7 @@ describe('an officer’s own list', () => {
     await page.getByTestId('import-coordinates').selectOption('gcj02');
     await loadFile(page, '特色园区名单.xlsx', new Uint8Array(xlsx));
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 1 行');
-    expect(scripts.filter(isParser).length).toBe(1);
+    await expect.poll(() => scripts.filter(isParser).length).toBe(1);
     // the notes sheet comes first, but the first sheet with a name column is the one read; all are offered
     expect(await page.getByTestId('import-sheet').locator('option').allTextContents()).toEqual(['说明', '2022年名单', '2023年名单']);
     expect(await page.getByTestId('import-sheet').inputValue()).toBe('2022年名单');
@@ -218,5 +218,53 @@ describe('an officer’s own list', () => {
     const rows = parseCsvRows(readFileSync((await download.path())!, 'utf8'));
     expect(rows.map((r) => r[2])).toEqual(['Result', 'same name', 'new park']);
     await page.close();
+  });
+
+  it('keeps several named lists in IndexedDB: shown one at a time, renamed, exported, deleted, kept across a reload', async () => {
+    const context = await launch();
+    const page = await context.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?lang=en`);
+    const list = (name: string) =>
+      toCsv([
+        ['名称', '产业', '经度', '纬度'],
+        [name, '汽车', '121.17', '31.31'],
+      ]);
+    await loadFile(page, '2022年名单.csv', list('名单一的园区'));
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('1');
+    await loadFile(page, '企业名单.csv', list('名单二的园区'));
+    const select = page.getByTestId('import-list-select');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['(none)', '企业名单 (1 parks)', '2022年名单 (1 parks)']);
+    const at = await project(page, TRUE_PLACE);
+    const cardName = async () => {
+      await page.mouse.click(at.x, at.y);
+      return page.getByTestId('imported-card').locator('h2').textContent();
+    };
+    await expect.poll(cardName, { timeout: 20_000 }).toBe('名单二的园区');
+
+    await select.selectOption({ label: '2022年名单 (1 parks)' });
+    await expect.poll(cardName, { timeout: 20_000 }).toBe('名单一的园区');
+    await page.getByTestId('import-list-name').fill('特色园区 2022');
+    await page.getByTestId('import-list-rename').click();
+    await expect.poll(() => select.locator('option:checked').textContent()).toBe('特色园区 2022 (1 parks)');
+    expect(await page.getByTestId('import-store-problem').count()).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-list-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^特色园区 2022-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsvRows(readFileSync((await download.path())!, 'utf8'));
+    expect(rows[0]!.slice(0, 6)).toEqual(['name', 'industries', 'category', 'area_km2', 'lon', 'lat']);
+    expect(rows[1]![0]).toBe('名单一的园区');
+
+    // the real IndexedDB holds them: a reload brings both lists and the one shown back
+    await page.reload();
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+    await expect.poll(() => page.getByTestId('import-list-select').locator('option:checked').textContent()).toBe('特色园区 2022 (1 parks)');
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain('shanghai-explorer');
+
+    await page.getByTestId('import-clear').click();
+    await expect
+      .poll(() => page.getByTestId('import-list-select').locator('option').allTextContents())
+      .toEqual(['(none)', '企业名单 (1 parks)']);
+    await expect.poll(() => importedDrawn(page)).toEqual([]);
+    await context.close();
   });
 });

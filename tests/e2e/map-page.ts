@@ -76,7 +76,7 @@ export function idle(page: Page): Promise<void> {
 /** Opens the import panel (it is open already when this browser holds an imported list). */
 export async function openImportPanel(page: Page): Promise<void> {
   const panel = page.getByTestId('import-panel');
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator(':scope > summary').click();
 }
 
 /** Loads a CSV into the import panel as a user picks a file (text is saved as UTF-8; bytes as they are). */

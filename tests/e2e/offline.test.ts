@@ -89,7 +89,7 @@ describe('offline use', () => {
     expect(await mapColours(page)).toBeGreaterThan(Math.min(40, online * 0.6));
     await page.screenshot({ path: 'test-results/offline-map.png' });
     // the imported park, from this browser's storage, at the centre of the view: a tap opens its card
-    expect(await page.getByTestId('import-panel').locator('summary').textContent()).toContain('(1)');
+    expect(await page.getByTestId('import-panel').locator(':scope > summary').textContent()).toContain('(1)');
     const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expect.poll(() => page.getByTestId('imported-card').textContent()).toContain('现场踏勘测试园');

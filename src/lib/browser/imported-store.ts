@@ -1,15 +1,52 @@
 /**
- * Where imported parks live: this browser's localStorage, so a reload or the site finder in another
- * tab still has them, and nothing leaves the browser. What is read back is validated again (a
- * corrupted entry is dropped, not trusted).
+ * Where imported lists live: this browser's IndexedDB (several named lists, tens of megabytes
+ * allowed, unlike localStorage's ~5 MB), so a reload, the site finder or another tab still has them
+ * and nothing leaves the browser. One list is active (drawn, ranked by the finder). What is read
+ * back is validated again: a corrupted entry is dropped, not trusted. Lists from before (kept in
+ * localStorage) are moved over once, and removed from there only after they are safely stored.
+ * A write that fails (storage full, or IndexedDB blocked) is reported and loses nothing already stored.
  */
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { IndustryId } from '../plan/model.ts';
 import { FEATURE_KINDS, INDUSTRY_IDS } from '../plan/vocabulary.ts';
-import type { ImportedPark } from '../plan/import-parks.ts';
+import type { CoordinateSystem, ImportedPark } from '../plan/import-parks.ts';
 import type { Candidate } from '../plan/site-finder.ts';
 import type { Feature } from 'geojson';
 
-const KEY = 'shanghai-explorer.imported-parks.v1';
+/** Where lists were kept before IndexedDB (read once, to move them). */
+const LEGACY_KEY = 'shanghai-explorer.imported-parks.v1';
+const ACTIVE_KEY = 'active';
+const LIST_PREFIX = 'list:';
+
+export interface StoredList {
+  id: string;
+  name: string;
+  /** ISO time of the import and of the last change. */
+  created: string;
+  updated: string;
+  /** The file it came from and how it was read. */
+  source: string;
+  coordinates: CoordinateSystem;
+  parks: ImportedPark[];
+}
+
+export interface ListSummary {
+  id: string;
+  name: string;
+  count: number;
+  updated: string;
+}
+
+export type StoreProblem = 'quota' | 'blocked';
+
+/** Why a write failed, in the terms a user can act on. */
+export function storeProblem(err: unknown): StoreProblem {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return name === 'QuotaExceededError' || /quota/i.test(String(err)) ? 'quota' : 'blocked';
+}
+
+let store: UseStore | null = null;
+const db = (): UseStore => (store ??= createStore('shanghai-explorer', 'imported-lists'));
 
 /** An optional object field: absent (lists stored before it existed), null, or of this shape. */
 const optional = (v: unknown, ok: (o: Record<string, unknown>) => boolean) =>
@@ -52,24 +89,112 @@ function isImportedPark(x: unknown): x is ImportedPark {
   );
 }
 
-export function loadImported(): ImportedPark[] {
+function isStoredList(x: unknown): x is StoredList {
+  const l = x as Record<string, unknown>;
+  return (
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.id === 'string' &&
+    typeof l.name === 'string' &&
+    typeof l.created === 'string' &&
+    typeof l.updated === 'string' &&
+    typeof l.source === 'string' &&
+    typeof l.coordinates === 'string' &&
+    Array.isArray(l.parks) &&
+    l.parks.every(isImportedPark)
+  );
+}
+
+/** Moves a list kept by an earlier version (localStorage) into IndexedDB, then removes the old copy. */
+async function migrateLegacy(): Promise<void> {
+  let raw: string | null;
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return [];
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) && parsed.every(isImportedPark) ? parsed : [];
+    raw = localStorage.getItem(LEGACY_KEY);
   } catch {
-    return [];
+    return;
+  }
+  if (!raw) return;
+  let parks: unknown;
+  try {
+    parks = JSON.parse(raw);
+  } catch {
+    parks = null;
+  }
+  if (Array.isArray(parks) && parks.length && parks.every(isImportedPark)) {
+    const now = new Date().toISOString();
+    const list: StoredList = {
+      id: newListId(),
+      name: '已导入的园区',
+      created: now,
+      updated: now,
+      source: 'localStorage',
+      coordinates: 'wgs84',
+      parks,
+    };
+    await set(LIST_PREFIX + list.id, list, db());
+    if ((await get(ACTIVE_KEY, db())) === undefined) await set(ACTIVE_KEY, list.id, db());
+  }
+  // only once the list is stored: a failed write above throws and keeps the old copy
+  localStorage.removeItem(LEGACY_KEY);
+}
+
+export function newListId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Every stored list (newest first) and the active one; empty when IndexedDB is unavailable. */
+export async function readLists(): Promise<{ lists: StoredList[]; active: StoredList | null; problem: StoreProblem | null }> {
+  try {
+    await migrateLegacy();
+    const all = (await entries<string, unknown>(db()))
+      .filter(([key, value]) => key.startsWith(LIST_PREFIX) && isStoredList(value))
+      .map(([, value]) => value as StoredList)
+      .sort((a, b) => b.created.localeCompare(a.created));
+    const activeId = await get<string>(ACTIVE_KEY, db());
+    return { lists: all, active: all.find((l) => l.id === activeId) ?? null, problem: null };
+  } catch (err) {
+    return { lists: [], active: null, problem: storeProblem(err) };
   }
 }
 
-export function saveImported(parks: readonly ImportedPark[]): void {
+export function summaries(lists: readonly StoredList[]): ListSummary[] {
+  return lists.map((l) => ({ id: l.id, name: l.name, count: l.parks.length, updated: l.updated }));
+}
+
+/** Stores a list (new or changed) and makes it the active one; null when stored, else why not. */
+export async function saveList(list: StoredList): Promise<StoreProblem | null> {
   try {
-    if (parks.length) localStorage.setItem(KEY, JSON.stringify(parks));
-    else localStorage.removeItem(KEY);
-  } catch {
-    // storage full or refused: the layer still shows for this visit
+    await set(LIST_PREFIX + list.id, { ...list, updated: new Date().toISOString() }, db());
+    await set(ACTIVE_KEY, list.id, db());
+    return null;
+  } catch (err) {
+    return storeProblem(err);
   }
+}
+
+export async function setActiveList(id: string | null): Promise<StoreProblem | null> {
+  try {
+    if (id === null) await del(ACTIVE_KEY, db());
+    else await set(ACTIVE_KEY, id, db());
+    return null;
+  } catch (err) {
+    return storeProblem(err);
+  }
+}
+
+export async function deleteList(id: string): Promise<StoreProblem | null> {
+  try {
+    await del(LIST_PREFIX + id, db());
+    if ((await get(ACTIVE_KEY, db())) === id) await del(ACTIVE_KEY, db());
+    return null;
+  } catch (err) {
+    return storeProblem(err);
+  }
+}
+
+/** The active list's parks (the site finder's imported candidates); none when there is no list or no storage. */
+export async function activeParks(): Promise<ImportedPark[]> {
+  return (await readLists()).active?.parks ?? [];
 }
 
 /** Imported rows as site-finder candidates: their industries count as stated by the file, not by the plan. */

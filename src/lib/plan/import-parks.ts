@@ -557,3 +557,67 @@ export function coordinateHint(
   if (best.system === chosen || best.inside - chosenInside < 2 || best.inside < chosenInside * 1.25) return null;
   return { chosen, chosenInside, better: best.system, betterInside: best.inside, checked: rows.length };
 }
+
+/** The columns an exported list has: the importer's own, with the mapping and conversions applied. */
+export const LIST_EXPORT_COLUMNS = [
+  'name',
+  'industries',
+  'category',
+  'area_km2',
+  'lon',
+  'lat',
+  'located_by',
+  'lon_original',
+  'lat_original',
+  'coordinate_system',
+  'district',
+  'output',
+  'output_unit',
+  'year',
+  'density',
+  'density_tier',
+  'batch',
+  'source',
+  'row',
+] as const;
+
+/** An imported list as rows (WGS84 points; the file's own coordinates and system beside them). */
+export function importedListTable(parks: readonly ImportedPark[]): (string | number | null)[][] {
+  return [
+    [...LIST_EXPORT_COLUMNS],
+    ...parks.map((p) => [
+      p.name,
+      p.industries.join(';'),
+      p.category,
+      p.areaKm2,
+      p.point[0],
+      p.point[1],
+      p.locatedBy,
+      p.original?.point[0] ?? null,
+      p.original?.point[1] ?? null,
+      p.original?.system ?? null,
+      p.district,
+      p.output?.value ?? null,
+      p.output?.unit ?? null,
+      p.output?.year ?? null,
+      p.density?.value ?? null,
+      p.density?.tier ?? null,
+      p.batch ?? null,
+      p.source,
+      p.row,
+    ]),
+  ];
+}
+
+/** The same list as GeoJSON points, with the same properties. */
+export function importedListGeojson(parks: readonly ImportedPark[]): { type: 'FeatureCollection'; features: object[] } {
+  const [header, ...rows] = importedListTable(parks);
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((row, i) => ({
+      type: 'Feature',
+      properties: Object.fromEntries(header!.map((h, j) => [h, row[j]])),
+      geometry: { type: 'Point', coordinates: parks[i]!.point },
+    })),
+  };
+}
