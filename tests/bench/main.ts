@@ -31,6 +31,7 @@ import { ensureChromium, launch } from '../support/browser.ts';
 import { ROOT, startPreview } from '../support/server.ts';
 import { rankSites, type Candidate } from '../../src/lib/plan/site-finder.ts';
 import { OFFLINE_COPY_PATH } from '../../src/lib/offline/messages.ts';
+import { toCsv } from '../../src/lib/formats/csv.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
@@ -436,6 +437,8 @@ async function main() {
   let split: { floor: number[]; change: number[] };
   let filtered: { floor: number[]; change: number[] };
   let finder: number[];
+  let importCsv: number[];
+  let importXlsx: number[];
   const offline: OfflineRound[] = [];
   try {
     await coldLoad(`${preview.url}/`); // warm the OS file cache and the server once, unmeasured
@@ -454,6 +457,9 @@ async function main() {
     for (let i = 0; i < 3; i++) threeD.push(await density3d(`${preview.url}/?v=121.5,31.1,9`));
     console.log('bench: site finder updates…');
     finder = await finderTimes(`${preview.url}/finder?ind=AUTO&min=2&at=121.16,31.29&r=30&metro=5&road=3`);
+    console.log('bench: importing 5,000 rows (CSV, then Excel)…');
+    importCsv = await importTimes(preview.url, 'csv', 3);
+    importXlsx = await importTimes(preview.url, 'xlsx', 3);
     console.log('bench: offline reload after one visit…');
     for (let i = 0; i < 3; i++) offline.push(await offlineRound(`${preview.url}/`));
   } finally {
@@ -511,6 +517,9 @@ async function main() {
       `${FILTER_ROUNDS} changes, in the page, with metro and expressway criteria`,
     ],
     ['    ranking rule, 10,000 candidates (node, median)', `${ranking10k.toFixed(1)} ms`, '10 runs'],
+    ['(l) import 5,000 rows, CSV: file chosen → drawn (median)', ms(m(importCsv)), `3 rounds; target ≤ 2000 ms`],
+    ['    import 5,000 rows, Excel (.xlsx)', ms(m(importXlsx)), `3 rounds; target ≤ 2000 ms`],
+    ['    Excel parser, fetched only on a workbook (gzip)', kb(xlsxParserGzip()), 'read-excel-file chunk; 0 bytes before'],
     ['(k) offline reload → first idle (median)', ms(m(offline.map((o) => o.offlineIdleMs))), '3 rounds, network off, from the stored copy'],
     ['    online cold load → first idle, same rounds', ms(m(offline.map((o) => o.onlineIdleMs))), 'fresh profile, service worker allowed'],
     [
@@ -531,6 +540,72 @@ async function main() {
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('\n' + 'measure'.padEnd(w) + '  value       note');
   for (const [name, value, note] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(10)}  ${note}`);
+}
+
+/** The gzip size of the built chunk holding the workbook parser. */
+function xlsxParserGzip(): number {
+  const dir = join(ROOT, 'build/_app/immutable/chunks');
+  const chunk = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('sharedStrings'));
+  return chunk ? gzipSync(readFileSync(join(dir, chunk)), { level: 6 }).length : 0;
+}
+
+/** 5,000 rows as an officer's list has them: name, industry, area, output and year, district, coordinates. */
+function importRows(n: number): (string | number)[][] {
+  let seed = 7;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const industries = ['汽车', '集成电路', '生物医药', '高端装备', '先进材料'];
+  return [
+    ['名称', '产业', '面积', '产值(亿元)', '年份', '区', '经度', '纬度'],
+    ...Array.from({ length: n }, (_, i) => [
+      `测试园区${i + 1}`,
+      industries[i % industries.length]!,
+      Math.round((0.5 + rnd() * 5) * 100) / 100,
+      Math.round(rnd() * 400),
+      2022,
+      '浦东新区',
+      Math.round((121.3 + rnd() * 0.5) * 1e5) / 1e5,
+      Math.round((31.0 + rnd() * 0.35) * 1e5) / 1e5,
+    ]),
+  ];
+}
+
+/** File chosen → every row read, stored and drawn (the map idle with the imported layer), wall time. */
+async function importTimes(baseUrl: string, format: 'csv' | 'xlsx', rounds: number): Promise<number[]> {
+  const rows = importRows(5000);
+  const buffer =
+    format === 'csv'
+      ? Buffer.from(toCsv(rows), 'utf8')
+      : await (await import('write-excel-file/node')).default(rows.map((r) => r.map((value) => ({ value })))).toBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${baseUrl}/test/explorer?v=121.55,31.18,10`);
+      await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 120_000 });
+      await page.getByTestId('import-panel').locator(':scope > summary').click();
+      const t0 = performance.now();
+      await page.getByTestId('import-file').setInputFiles({ name: `list.${format}`, mimeType: 'application/octet-stream', buffer });
+      await page.waitForFunction(
+        () => {
+          type Map = { getLayer(id: string): unknown; loaded(): boolean; queryRenderedFeatures(o: object): unknown[] };
+          const map = (window as unknown as { __map: Map }).__map;
+          return (
+            document.querySelector('[data-testid="import-summary"]')?.textContent?.includes('5000') &&
+            map.getLayer('overlay-imported') &&
+            map.loaded() &&
+            map.queryRenderedFeatures({ layers: ['overlay-imported'] }).length > 1000
+          );
+        },
+        undefined,
+        { timeout: 60_000, polling: 20 },
+      );
+      times.push(performance.now() - t0);
+    } finally {
+      await browser.close();
+    }
+  }
+  return times;
 }
 
 main().catch((err: unknown) => {

@@ -267,4 +267,36 @@ describe('an officer’s own list', () => {
     await expect.poll(() => importedDrawn(page)).toEqual([]);
     await context.close();
   });
+
+  it('lets the user say what unknown headers mean, and reads the next list with the same headers that way', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer`);
+    const file = (name: string) =>
+      toCsv([
+        ['园区全称', '主导产业', 'X坐标', 'Y坐标', '备注'],
+        [name, '汽车', '121.17', '31.31', '二期'],
+      ]);
+    await loadFile(page, '区里的名单.csv', file('区里的园区'));
+    const mapping = page.getByTestId('import-mapping');
+    await expect.poll(() => mapping.count()).toBe(1);
+    expect(await page.getByTestId('import-fatal').textContent()).toContain('缺少名称列');
+    await mapping.locator('select[data-header="园区全称"]').selectOption('name');
+    await mapping.locator('select[data-header="X坐标"]').selectOption('lon');
+    await mapping.locator('select[data-header="Y坐标"]').selectOption('lat');
+    await page.getByTestId('import-mapping-apply').click();
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 1 行');
+    // 备注 was left as ignored in the mapping step: nothing is reported about it now
+    expect(await page.getByTestId('import-issues').count()).toBe(0);
+
+    await loadFile(page, '区里的名单二.csv', file('第二份名单的园区'));
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 1 行');
+    const at = await project(page, TRUE_PLACE);
+    await expect
+      .poll(async () => {
+        await page.mouse.click(at.x, at.y);
+        return page.getByTestId('imported-card').locator('h2').textContent();
+      })
+      .toBe('第二份名单的园区');
+    await page.close();
+  });
 });

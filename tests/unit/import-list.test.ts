@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTableText } from '../../src/lib/formats/text-encoding.ts';
 import {
   coordinateHint,
+  headerSignature,
   parseImport,
   parseImportTable,
   quantityFromText,
@@ -279,5 +280,35 @@ describe('Excel workbooks', () => {
     expect(['-3.5', '+2', '园区=1', ''].map(neutraliseFormula)).toEqual(['-3.5', '+2', '园区=1', '']);
     const csv = toCsv([['name'], ['=1+1']]);
     expect(parseCsvRows(csv)[1]).toEqual(["'=1+1"]);
+  });
+});
+
+describe('headers the importer does not know', () => {
+  const table = [
+    ['园区全称', '主导产业', '规划面积', 'X坐标', 'Y坐标', '备注'],
+    ['嘉定某园', '汽车', '2.5', '121.2', '31.37', '二期'],
+  ];
+  it('says which it understood, with the first rows, so the user can map the rest', () => {
+    const r = parseImportTable(table, ctx);
+    expect(r.fatal?.en).toMatch(/^No name column/);
+    expect(r.columns).toEqual([
+      { header: '园区全称', column: null },
+      { header: '主导产业', column: 'industries' },
+      { header: '规划面积', column: null },
+      { header: 'X坐标', column: null },
+      { header: 'Y坐标', column: null },
+      { header: '备注', column: null },
+    ]);
+    expect(r.preview).toEqual([table[1]]);
+  });
+
+  it('reads the table with the user’s mapping, ignoring what they ignore, and keys it by the header set', () => {
+    const mapping = { 园区全称: 'name', 规划面积: 'area_km2', X坐标: 'lon', Y坐标: 'lat', 备注: '' } as const;
+    const r = parseImportTable(table, ctx, { mapping });
+    expect(r.fatal).toBeNull();
+    expect(r.issues).toEqual([]);
+    expect(r.accepted[0]).toMatchObject({ name: '嘉定某园', industries: ['AUTO'], areaKm2: 2.5, point: [121.2, 31.37] });
+    expect(headerSignature(table[0]!)).toBe(headerSignature([' 园区全称', '主导产业 ', '规划面积', 'X坐标', 'Y坐标', '备注']));
+    expect(headerSignature(table[0]!)).not.toBe(headerSignature(table[0]!.slice(1)));
   });
 });

@@ -8,9 +8,11 @@ import { decodeTableText, type TextEncodingChoice, type TextEncodingUsed } from 
 import {
   coordinateHint,
   hasNameColumn,
+  headerSignature,
   parseImport,
   parseImportTable,
   type CoordinateSystem,
+  type ColumnMapping,
   type ImportContext,
   type ImportResult,
 } from '../plan/import-parks.ts';
@@ -97,12 +99,42 @@ export async function inputFromFile(file: File, choices: ImportChoices): Promise
   };
 }
 
-export async function readList(input: ImportInput, coordinates: CoordinateSystem, ctx: ImportContext): Promise<ImportOutcome> {
-  const options = { coordinates };
-  const result =
-    input.kind === 'workbook'
+const MAPPINGS_KEY = 'shanghai-explorer.column-mappings.v1';
+
+function savedMappings(): Record<string, ColumnMapping> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(MAPPINGS_KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, ColumnMapping>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Remembers what the user said a set of headers means, for the next list with the same header. */
+export function rememberMapping(header: readonly string[], mapping: ColumnMapping): void {
+  try {
+    localStorage.setItem(MAPPINGS_KEY, JSON.stringify({ ...savedMappings(), [headerSignature(header)]: mapping }));
+  } catch {
+    // not remembered: the mapping still applies to this list
+  }
+}
+
+export async function readList(
+  input: ImportInput,
+  coordinates: CoordinateSystem,
+  ctx: ImportContext,
+  mapping?: ColumnMapping,
+): Promise<ImportOutcome> {
+  const read = (m?: ColumnMapping) => {
+    const options = { coordinates, ...(m ? { mapping: m } : {}) };
+    return input.kind === 'workbook'
       ? parseImportTable(input.sheets.find((s) => s.name === input.sheet)!.rows, ctx, options)
       : parseImport(input.text, input.filename, ctx, { ...options, format: input.format });
+  };
+  let result = read(mapping);
+  // a header set the user mapped before is read with that mapping again
+  const remembered = !mapping && result.columns ? savedMappings()[headerSignature(result.columns.map((c) => c.header))] : undefined;
+  if (remembered) result = read(remembered);
   let hint: ImportOutcome['hint'] = null;
   if (result.accepted.some((p) => p.original && p.district)) {
     // the hint is a help, not a condition: without the outlines (offline before they were stored) there is none

@@ -53,6 +53,8 @@ export interface ImportOptions {
   coordinates?: CoordinateSystem;
   /** A table pasted from a spreadsheet is tab-separated. */
   format?: 'csv' | 'tsv' | 'geojson';
+  /** What the user said the headers it did not know mean. */
+  mapping?: ColumnMapping;
 }
 
 export interface RowIssue {
@@ -68,6 +70,22 @@ export interface ImportResult {
   issues: RowIssue[];
   /** Set when the file as a whole cannot be read (then nothing is accepted). */
   fatal: { zh: string; en: string } | null;
+  /**
+   * A table's header as it was understood (each column's meaning, null: not understood) and its
+   * first rows, so the user can map what was not: set for tables (not GeoJSON).
+   */
+  columns?: { header: string; column: ImportColumn | null }[];
+  preview?: string[][];
+}
+
+export type ImportColumn = keyof typeof IMPORT_COLUMNS;
+
+/** The user's meaning for headers the importer does not know: header text → column ('' ignores it). */
+export type ColumnMapping = Readonly<Record<string, ImportColumn | ''>>;
+
+/** One key per set of headers, so a mapping is remembered for the next list with the same header. */
+export function headerSignature(header: readonly string[]): string {
+  return header.map((h) => h.trim()).join('\u241f');
 }
 
 export interface ImportContext {
@@ -197,15 +215,29 @@ const normalise = (s: string) =>
     .toLowerCase();
 
 /** The project's feature a name refers to: the same name or alias, else one containing the other (4+ characters). */
+type NamedFeature = ImportContext['features'][number];
+/** The held features in match order with their normalised names: built once per feature list, not per row. */
+const nameIndexes = new WeakMap<ImportContext['features'], { f: NamedFeature; names: string[] }[]>();
+
+function nameIndex(features: ImportContext['features']): { f: NamedFeature; names: string[] }[] {
+  let index = nameIndexes.get(features);
+  if (!index) {
+    index = [...features]
+      .sort((a, b) => Number(b.kind === 'featured-park') - Number(a.kind === 'featured-park'))
+      .map((f) => ({ f, names: [f.name.zh, f.name.en, ...f.aliases].map(normalise).filter(Boolean) }));
+    nameIndexes.set(features, index);
+  }
+  return index;
+}
+
 export function matchByName(name: string, features: ImportContext['features']): ImportedPark['match'] {
   const n = normalise(name);
   if (!n) return null;
-  const ordered = [...features].sort((a, b) => Number(b.kind === 'featured-park') - Number(a.kind === 'featured-park'));
-  const names = (f: ImportContext['features'][number]) => [f.name.zh, f.name.en, ...f.aliases].map(normalise).filter(Boolean);
-  const exact = ordered.find((f) => names(f).includes(n));
+  const index = nameIndex(features);
+  const exact = index.find((x) => x.names.includes(n))?.f;
   if (exact) return { id: exact.id, kind: exact.kind, name_zh: exact.name.zh };
   if (n.length < 4) return null;
-  const partial = ordered.find((f) => names(f).some((x) => x.length >= 4 && (x.includes(n) || n.includes(x))));
+  const partial = index.find((x) => x.names.some((m) => m.length >= 4 && (m.includes(n) || n.includes(m))))?.f;
   return partial ? { id: partial.id, kind: partial.kind, name_zh: partial.name.zh } : null;
 }
 
@@ -419,7 +451,7 @@ function columnOf(header: string): { column: Column; unit: string | null } | nul
   return base ? { column: base, unit: m![2]! } : null;
 }
 
-function csvRows(text: string, delimiter: ',' | '\t'): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
+function csvRows(text: string, delimiter: ',' | '\t', mapping?: ColumnMapping): TableRead {
   let table: string[][];
   try {
     table = parseCsvRows(text, delimiter);
@@ -430,28 +462,44 @@ function csvRows(text: string, delimiter: ',' | '\t'): { rows: RawRow[]; fatal: 
       fatal: { zh: `表格无法解析: ${(e as Error).message}`, en: `The table cannot be read: ${(e as Error).message}` },
     };
   }
-  return tableRows(table);
+  return tableRows(table, mapping);
 }
 
 /** A table's rows (a CSV's, a pasted table's or a sheet's), the first being its header. */
-function tableRows(table: readonly (readonly string[])[]): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
+type TableRead = {
+  rows: RawRow[];
+  fatal: ImportResult['fatal'];
+  issues: RowIssue[];
+  columns?: ImportResult['columns'];
+  preview?: string[][];
+};
+
+function tableRows(table: readonly (readonly string[])[], mapping: ColumnMapping = {}): TableRead {
   const [header, ...body] = table;
   if (!header || header.every((h) => h.trim() === ''))
     return { rows: [], issues: [], fatal: { zh: '文件或工作表为空', en: 'The file or sheet is empty' } };
-  const found = header.map(columnOf);
+  const found = header.map((h) => {
+    const mapped = mapping[h.trim()];
+    if (mapped !== undefined) return mapped === '' ? null : { column: mapped, unit: null };
+    return columnOf(h);
+  });
   const columns = found.map((f) => f?.column ?? null);
+  const understood = { columns: header.map((h, i) => ({ header: h, column: columns[i]! })), preview: body.slice(0, 3).map((r) => [...r]) };
   if (!columns.includes('name')) {
     return {
       rows: [],
       issues: [],
       fatal: {
-        zh: `缺少名称列 (name 或 名称); 表头为: ${header.join(', ')}`,
-        en: `No name column (name or 名称); the header is: ${header.join(', ')}`,
+        zh: `缺少名称列 (name 或 名称); 表头为: ${header.join(', ')}。可在下方指定各列的含义。`,
+        en: `No name column (name or 名称); the header is: ${header.join(', ')}. Say what the columns mean below.`,
       },
+      ...understood,
     };
   }
   const issues: RowIssue[] = header
-    .map((h, i) => (columns[i] === null && h.trim() ? issue(1, h, '未知列, 已忽略', 'unknown column, ignored') : null))
+    .map((h, i) =>
+      columns[i] === null && h.trim() && mapping[h.trim()] === undefined ? issue(1, h, '未知列, 已忽略', 'unknown column, ignored') : null,
+    )
     .filter((x): x is RowIssue => x !== null);
   const seen = new Map<Column, string>();
   header.forEach((h, i) => {
@@ -469,10 +517,10 @@ function tableRows(table: readonly (readonly string[])[]): { rows: RawRow[]; fat
     // row numbers as a spreadsheet shows them: the header is row 1
     return { row: i + 2, values, units };
   });
-  return { rows, issues, fatal: null };
+  return { rows, issues, fatal: null, ...understood };
 }
 
-function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal']; issues: RowIssue[] } {
+function geojsonRows(text: string): TableRead {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -515,16 +563,21 @@ function geojsonRows(text: string): { rows: RawRow[]; fatal: ImportResult['fatal
 export function parseImport(text: string, filename: string, ctx: ImportContext, options: ImportOptions = {}): ImportResult {
   if (text.length > IMPORT_LIMITS.bytes) return { accepted: [], issues: [], fatal: { zh: '文件超过 2 MB', en: 'The file is over 2 MB' } };
   const format = options.format ?? (/\.(geo)?json$/i.test(filename) ? 'geojson' : 'csv');
-  return validateRows(format === 'geojson' ? geojsonRows(text) : csvRows(text, format === 'tsv' ? '\t' : ','), ctx, options);
+  return validateRows(
+    format === 'geojson' ? geojsonRows(text) : csvRows(text, format === 'tsv' ? '\t' : ',', options.mapping),
+    ctx,
+    options,
+  );
 }
 
 /** Reads a table already split into cells (a workbook's sheet). */
 export function parseImportTable(table: readonly (readonly string[])[], ctx: ImportContext, options: ImportOptions = {}): ImportResult {
-  return validateRows(tableRows(table), ctx, options);
+  return validateRows(tableRows(table, options.mapping), ctx, options);
 }
 
-function validateRows(read: ReturnType<typeof tableRows>, ctx: ImportContext, options: ImportOptions): ImportResult {
-  if (read.fatal) return { accepted: [], issues: [], fatal: read.fatal };
+function validateRows(read: TableRead, ctx: ImportContext, options: ImportOptions): ImportResult {
+  const understood = read.columns ? { columns: read.columns, preview: read.preview ?? [] } : {};
+  if (read.fatal) return { accepted: [], issues: [], fatal: read.fatal, ...understood };
   if (read.rows.length > IMPORT_LIMITS.rows)
     return { accepted: [], issues: [], fatal: { zh: `超过 ${IMPORT_LIMITS.rows} 行`, en: `More than ${IMPORT_LIMITS.rows} rows` } };
   const accepted: ImportedPark[] = [];
@@ -534,7 +587,7 @@ function validateRows(read: ReturnType<typeof tableRows>, ctx: ImportContext, op
     issues.push(...rowIssues);
     if (park) accepted.push(park);
   }
-  return { accepted, issues, fatal: null };
+  return { accepted, issues, fatal: null, ...understood };
 }
 
 /**
@@ -543,11 +596,17 @@ function validateRows(read: ReturnType<typeof tableRows>, ctx: ImportContext, op
  * hint (never a silent change) when another system puts clearly more of them where the file says
  * they are: at least two more rows, and more than the chosen one by a quarter.
  */
+export const HINT_SAMPLE = 300;
+
 export function coordinateHint(
   parks: readonly ImportedPark[],
   inDistrict: (point: [number, number], code: string) => boolean,
 ): { chosen: CoordinateSystem; chosenInside: number; better: CoordinateSystem; betterInside: number; checked: number } | null {
-  const rows = parks.filter((p) => p.original && p.district);
+  // a hint needs a sample, not every row: evenly spaced, at most HINT_SAMPLE (a 5,000-row list would
+  // otherwise cost 15,000 point-in-district tests)
+  const all = parks.filter((p) => p.original && p.district);
+  const step = Math.max(1, Math.ceil(all.length / HINT_SAMPLE));
+  const rows = all.filter((_, i) => i % step === 0);
   if (rows.length < 3) return null;
   const chosen = rows[0]!.original!.system;
   const inside = (system: CoordinateSystem) => rows.filter((p) => inDistrict(toWgs84(p.original!.point, system), p.district!)).length;
