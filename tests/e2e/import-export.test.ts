@@ -5,10 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { launch, type Browser } from '../support/browser.ts';
-import { distance, hexToRgb, loadFile, openMap, project } from './map-page.ts';
+import { distance, hexToRgb, loadFile, openMap, project, importedDrawn } from './map-page.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { PLAN_LAYERS } from '../../src/lib/layers/registry.ts';
 
@@ -24,15 +23,6 @@ const SAMPLE = toCsv([
   ['测试智能网联汽车园', '汽车', '区级园区', '2.4', '121.17', '31.31', '嘉定区', '测试名单 2026'],
   ['测试人工智能园', '人工智能', '', '', '', '', '闵行区', ''],
 ]);
-
-const importedDrawn = (page: Page) =>
-  page.evaluate(() => {
-    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
-    const map = (window as unknown as { __map: Map }).__map;
-    return map.getLayer('overlay-imported')
-      ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
-      : [];
-  });
 
 describe('loading a list of parks', () => {
   it('adds accepted rows as a layer the 3+6 filter and the site finder use, kept across a reload', async () => {

@@ -6,9 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
-import { Screenshot, distance, hexToRgb, idle, loadFile, openImportPanel, openMap, project } from './map-page.ts';
+import { Screenshot, distance, hexToRgb, idle, loadFile, openImportPanel, openMap, project, importedDrawn } from './map-page.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 import { gb18030 } from '../support/gbk.ts';
@@ -20,15 +19,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(async () => browser?.close());
-
-const importedDrawn = (page: Page) =>
-  page.evaluate(() => {
-    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
-    const map = (window as unknown as { __map: Map }).__map;
-    return map.getLayer('overlay-imported')
-      ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
-      : [];
-  });
 
 /** Where the park is (WGS84), and the same place as Amap gives it (GCJ-02, ~500 m off). */
 const TRUE_PLACE: [number, number] = [121.17, 31.31];

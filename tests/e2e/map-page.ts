@@ -73,6 +73,17 @@ export function idle(page: Page): Promise<void> {
   );
 }
 
+/** The imported parks the map has drawn (ids, sorted): what a user sees of an imported list. */
+export function importedDrawn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Map = { getLayer(id: string): unknown; queryRenderedFeatures(o: object): { properties: { id: string } }[] };
+    const map = (window as unknown as { __map: Map }).__map;
+    return map.getLayer('overlay-imported')
+      ? [...new Set(map.queryRenderedFeatures({ layers: ['overlay-imported'] }).map((f) => f.properties.id))].sort()
+      : [];
+  });
+}
+
 /** Opens the import panel (it is open already when this browser holds an imported list). */
 export async function openImportPanel(page: Page): Promise<void> {
   const panel = page.getByTestId('import-panel');
