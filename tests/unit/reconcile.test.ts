@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseImport, type ImportContext } from '../../src/lib/plan/import-parks.ts';
-import { batchNumber, districtSummary, kmBetween, reconcile, reconcileCsv } from '../../src/lib/plan/reconcile.ts';
+import { batchNumber, districtSummary, kmBetween, reconcile, reconcileCounts, reconcileCsv } from '../../src/lib/plan/reconcile.ts';
 import { featureIndex } from '../../src/lib/plan/feature-index.ts';
 import { outputIn100m } from '../../src/lib/plan/density.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
@@ -53,6 +53,7 @@ describe('checking an imported list against the data held', () => {
     expect(rows[2]).toMatchObject({ status: 'new', held: null, differences: [] });
     // a row placed at its district's centre is never "nearby" anything
     expect(rows[3]!.status).toBe('new');
+    expect(reconcileCounts(rows)).toEqual({ matched: 1, differing: 1, nearby: 1, new: 2 });
   });
 
   it('exports the check as a CSV with district names, that parses back', () => {

@@ -25,8 +25,13 @@ export class ImportedLists {
   // raw, not deep proxies: a list is replaced whole, never changed in place, and IndexedDB's
   // structured clone refuses proxies (a rename failed as "storage blocked" before this)
   lists: StoredList[] = $state.raw([]);
-  active: StoredList | null = $state.raw(null);
+  /** The shown list, by id: the list itself lives once, in `lists`. */
+  activeId: string | null = $state(null);
   problem: StoreProblem | null = $state(null);
+
+  get active(): StoredList | null {
+    return this.lists.find((l) => l.id === this.activeId) ?? null;
+  }
 
   get parks(): ImportedPark[] {
     return this.active?.parks ?? [];
@@ -39,7 +44,7 @@ export class ImportedLists {
   async load(): Promise<void> {
     const read = await readLists();
     this.lists = read.lists;
-    this.active = read.active;
+    this.activeId = read.active?.id ?? null;
     this.problem = read.problem;
   }
 
@@ -53,14 +58,14 @@ export class ImportedLists {
     const list: StoredList = previous
       ? { ...previous, parks, coordinates, source, updated: now }
       : { id: newListId(), name: listNameOf(source), created: now, updated: now, source, coordinates, parks };
-    this.active = list;
     this.lists = [list, ...this.lists.filter((l) => l.id !== list.id)];
+    this.activeId = list.id;
     this.problem = await saveList(list);
     return list.id;
   }
 
   async show(id: string | null): Promise<void> {
-    this.active = this.lists.find((l) => l.id === id) ?? null;
+    this.activeId = id;
     this.problem = await setActiveList(id);
   }
 
@@ -70,7 +75,6 @@ export class ImportedLists {
     if (!list || !trimmed) return;
     const renamed = { ...list, name: trimmed };
     this.lists = this.lists.map((l) => (l.id === id ? renamed : l));
-    if (this.active?.id === id) this.active = renamed;
     this.problem = await saveList(renamed);
   }
 
@@ -78,6 +82,6 @@ export class ImportedLists {
     this.problem = await deleteList(id);
     if (this.problem) return;
     this.lists = this.lists.filter((l) => l.id !== id);
-    if (this.active?.id === id) this.active = null;
+    if (this.activeId === id) this.activeId = null;
   }
 }

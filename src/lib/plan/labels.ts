@@ -1,8 +1,19 @@
 /** How feature kinds and precision levels read in the UI: keys of the one string table. */
 import type { FeatureKind } from './model.ts';
+import type { DensityTier } from './density.ts';
 import type { Criterion, ExclusionReason } from './site-finder.ts';
 import { t, type PlainStringKey } from '../i18n/strings.ts';
 import type { Language } from '../i18n/language.ts';
+
+/** Each density tier's words, and the order every legend lists them in (best first, no data last). */
+export const TIER_LABEL: Record<DensityTier | 'none', PlainStringKey> = {
+  above: 'tierAbove',
+  near: 'tierNear',
+  below: 'tierBelow',
+  'not-comparable': 'tierNotComparable',
+  none: 'tierNone',
+};
+export const TIER_ORDER = Object.keys(TIER_LABEL) as (DensityTier | 'none')[];
 
 export const KIND_LABEL: Record<FeatureKind, PlainStringKey> = {
   pole: 'kind_pole',

@@ -104,6 +104,16 @@ export function reconcile(parks: readonly ImportedPark[], held: readonly Feature
   });
 }
 
+/** How the rows came out: same name (and how many of those differ), a held park nearby, new. */
+export function reconcileCounts(rows: readonly ReconciledRow[]): { matched: number; differing: number; nearby: number; new: number } {
+  return {
+    matched: rows.filter((r) => r.status === 'matched').length,
+    differing: rows.filter((r) => r.status === 'matched' && r.differences.length > 0).length,
+    nearby: rows.filter((r) => r.status === 'nearby').length,
+    new: rows.filter((r) => r.status === 'new').length,
+  };
+}
+
 export interface DistrictSummary {
   district: string | null;
   parks: number;

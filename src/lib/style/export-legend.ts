@@ -5,6 +5,7 @@
  */
 import { PLAN_LAYERS, type LayerShape } from '../layers/registry.ts';
 import { DENSITY_COLOURS } from '../plan/density.ts';
+import { TIER_LABEL, TIER_ORDER } from '../plan/labels.ts';
 import type { Language } from '../i18n/language.ts';
 import { t } from '../i18n/strings.ts';
 
@@ -22,11 +23,7 @@ export function legendEntries(layersOn: readonly string[], densityOn: boolean, i
   }));
   if (densityOn) {
     entries.push(
-      { label: t(language, 'tierAbove'), colour: DENSITY_COLOURS.above, shape: 'area' },
-      { label: t(language, 'tierNear'), colour: DENSITY_COLOURS.near, shape: 'area' },
-      { label: t(language, 'tierBelow'), colour: DENSITY_COLOURS.below, shape: 'area' },
-      { label: t(language, 'tierNotComparable'), colour: DENSITY_COLOURS['not-comparable'], shape: 'area' },
-      { label: t(language, 'tierNone'), colour: DENSITY_COLOURS.none, shape: 'area' },
+      ...TIER_ORDER.map((tier) => ({ label: t(language, TIER_LABEL[tier]), colour: DENSITY_COLOURS[tier], shape: 'area' as const })),
     );
   }
   if (importedCount > 0) entries.push({ label: `${t(language, 'importedLayer')} (${importedCount})`, colour: '#117733', shape: 'point' });
