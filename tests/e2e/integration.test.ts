@@ -8,6 +8,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
+import { countShade } from '../../src/lib/style/palette.ts';
+import { hexToRgb } from '../../src/lib/plan/density.ts';
+
+const rgb = (hex: string) => `rgb(${hexToRgb(hex).join(', ')})`;
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -87,9 +91,11 @@ describe('the integration comparison', () => {
     expect(await list.locator('li[data-city="330900"]').textContent()).toContain('宁波舟山港');
     expect(await list.locator('li[data-place="yiwu-port"]').first().textContent()).toContain('解读');
     expect(await list.locator('li[data-place="zhejiang-ftz"]').textContent()).toContain('不能放在一个城市');
-    // the page draws it all itself: no map tiles, no request
-    const box = await map.boundingBox();
-    expect(box!.width).toBeGreaterThan(300);
+    // shaded by how many places a city has, as the legend says: Hangzhou (6) darkest, Wenzhou (1) light
+    const fill = (code: string) => map.locator(`path[data-city="${code}"]`).evaluate((el) => getComputedStyle(el).fill);
+    expect(await fill('330100')).toBe(rgb(countShade(6)));
+    expect(await fill('330300')).toBe(rgb(countShade(1)));
+    expect(await fill('330300')).not.toBe(await fill('330100'));
     await page.close();
   });
 
