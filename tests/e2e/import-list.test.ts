@@ -131,6 +131,47 @@ describe('an officer’s own list', () => {
     await page.close();
   });
 
+  it('draws a park boundary from GeoJSON, selectable anywhere inside it, its computed area beside the stated one', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?v=121.175,31.315,14`);
+    // ~1 km²: 0.0105° of longitude × 0.009° of latitude here
+    const [x, y] = TRUE_PLACE;
+    const ring = [
+      [x, y],
+      [x + 0.0105, y],
+      [x + 0.0105, y + 0.009],
+      [x, y + 0.009],
+      [x, y],
+    ];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { 名称: '有边界的园区', 产业: '汽车', 面积: '1.5' },
+          geometry: { type: 'Polygon', coordinates: [ring] },
+        },
+      ],
+    };
+    const before = new Screenshot(await page.screenshot());
+    await loadFile(page, 'boundary.geojson', JSON.stringify(geojson));
+    await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-1']);
+    await idle(page);
+    // the outline is drawn in the imported green on the boundary's west edge
+    const west = await project(page, [x, y + 0.0045]);
+    const after = new Screenshot(await page.screenshot());
+    expect(distance(after.pixel(west.x, west.y), hexToRgb('#117733'))).toBeLessThan(60);
+    expect(distance(before.pixel(west.x, west.y), hexToRgb('#117733'))).toBeGreaterThan(60);
+    // a click near a corner, far from the marker, selects the park
+    const corner = await project(page, [x + 0.001, y + 0.001]);
+    await page.mouse.click(corner.x, corner.y);
+    await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('有边界的园区');
+    const computed = await page.getByTestId('imported-boundary-area').textContent();
+    expect(computed).toMatch(/(0\.99|1|1\.01) km²/);
+    expect(computed).toMatch(/文件所填面积 1\.5 km²，与边界计算面积相差 \+(4[89]|5[012])(\.\d)? %/);
+    await page.close();
+  });
+
   it('reads an Excel workbook (choosing its sheet) with Amap coordinates, fetching the parser only then', async () => {
     const page = await browser.context.newPage();
     const scripts: string[] = [];

@@ -4,9 +4,12 @@
  * a density by the plan's own rule, and the hint when the points sit where a known offset puts them.
  */
 import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
 import { decodeTableText } from '../../src/lib/formats/text-encoding.ts';
 import {
+  areaDifferencePercent,
   coordinateHint,
+  importedListGeojson,
   headerSignature,
   parseImport,
   parseImportTable,
@@ -310,5 +313,120 @@ describe('headers the importer does not know', () => {
     expect(r.accepted[0]).toMatchObject({ name: '嘉定某园', industries: ['AUTO'], areaKm2: 2.5, point: [121.2, 31.37] });
     expect(headerSignature(table[0]!)).toBe(headerSignature([' 园区全称', '主导产业 ', '规划面积', 'X坐标', 'Y坐标', '备注']));
     expect(headerSignature(table[0]!)).not.toBe(headerSignature(table[0]!.slice(1)));
+  });
+});
+
+describe('park boundaries from GeoJSON', () => {
+  // a 1 km × 1 km square near Jiading (WGS84): 0.01° of longitude is ~953 m here, of latitude ~1109 m
+  const [x, y] = [121.25, 31.35];
+  const square = (dx = 0.0105, dy = 0.009): [number, number][] => [
+    [x, y],
+    [x + dx, y],
+    [x + dx, y + dy],
+    [x, y + dy],
+    [x, y],
+  ];
+  const collection = (geometry: object, properties: object = { 名称: '嘉定某园', 产业: '汽车' }) =>
+    JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties, geometry }] });
+
+  it('computes a polygon’s area (turf, geodesic) beside the stated one, and places the marker inside it', () => {
+    const r = parseImport(
+      collection({ type: 'Polygon', coordinates: [square()] }, { 名称: '嘉定某园', 产业: '汽车', 面积: '1.2' }),
+      'b.geojson',
+      ctx,
+    );
+    expect(r.issues).toEqual([]);
+    const park = r.accepted[0]!;
+    expect(park.boundaryAreaKm2).toBeGreaterThan(0.98);
+    expect(park.boundaryAreaKm2).toBeLessThan(1.02);
+    expect(park.areaKm2).toBe(1.2);
+    expect(areaDifferencePercent(park.areaKm2, park.boundaryAreaKm2!)).toBeCloseTo(
+      ((1.2 - park.boundaryAreaKm2!) / park.boundaryAreaKm2!) * 100,
+      0,
+    );
+    expect(park.point[0]).toBeGreaterThan(x);
+    expect(park.point[0]).toBeLessThan(x + 0.0105);
+    expect(park.point[1]).toBeGreaterThan(y);
+    expect(park.point[1]).toBeLessThan(y + 0.009);
+    // exported as the boundary, with its computed area
+    const exported = importedListGeojson(r.accepted).features[0] as { geometry: { type: string }; properties: Record<string, unknown> };
+    expect(exported.geometry.type).toBe('Polygon');
+    expect(exported.properties.boundary_area_km2).toBe(park.boundaryAreaKm2);
+  });
+
+  it('divides the output by the boundary’s area when the file states none, and says so', () => {
+    const r = parseImport(
+      collection({ type: 'Polygon', coordinates: [square()] }, { 名称: '嘉定某园', 产业: '汽车', 产值: '80亿元', 年份: 2022 }),
+      'b.geojson',
+      ctx,
+    );
+    const park = r.accepted[0]!;
+    expect(park.areaKm2).toBeNull();
+    expect(park.areaBasis).toBe('boundary');
+    expect(park.density!.value).toBeCloseTo(80 / park.boundaryAreaKm2!, 1);
+  });
+
+  it('converts a GCJ-02 boundary vertex by vertex and keeps the marker’s original', () => {
+    const gcj = square().map((p) => wgsToGcj(p));
+    const park = parseImport(collection({ type: 'Polygon', coordinates: [gcj] }), 'b.geojson', ctx, { coordinates: 'gcj02' }).accepted[0]!;
+    const ring = (park.boundary as Polygon).coordinates[0] as [number, number][];
+    ring.forEach((p, i) => expect(metres(p, square()[i]!)).toBeLessThan(1));
+    expect(park.original!.system).toBe('gcj02');
+    expect(metres(park.original!.point, park.point)).toBeGreaterThan(300);
+  });
+
+  it('reads a MultiPolygon (a park in two parts) as one park with the parts’ total area', () => {
+    const second = square().map(([a, b]) => [a + 0.03, b] as [number, number]);
+    const park = parseImport(collection({ type: 'MultiPolygon', coordinates: [[square()], [second]] }), 'b.geojson', ctx).accepted[0]!;
+    expect(park.boundary!.type).toBe('MultiPolygon');
+    expect(park.boundaryAreaKm2).toBeGreaterThan(1.96);
+    expect(park.boundaryAreaKm2).toBeLessThan(2.04);
+  });
+
+  it('refuses open, self-intersecting, enormous and out-of-Shanghai polygons, by row with the reason', () => {
+    const reason = (geometry: object) => {
+      const r = parseImport(collection(geometry), 'b.geojson', ctx);
+      expect(r.accepted).toEqual([]);
+      expect(r.issues).toHaveLength(1);
+      expect(r.issues[0]).toMatchObject({ row: 1, column: 'geometry' });
+      return r.issues[0]!.reason.en;
+    };
+    expect(reason({ type: 'Polygon', coordinates: [square().slice(0, 4)] })).toMatch(/open/);
+    const bowtie: [number, number][] = [
+      [x, y],
+      [x + 0.01, y + 0.01],
+      [x + 0.01, y],
+      [x, y + 0.01],
+      [x, y],
+    ];
+    expect(reason({ type: 'Polygon', coordinates: [bowtie] })).toMatch(/intersects itself/);
+    expect(reason({ type: 'Polygon', coordinates: [square(0.6, 0.5)] })).toMatch(/too large for a park/);
+    expect(reason({ type: 'Polygon', coordinates: [square().map(([a, b]) => [a + 2, b])] })).toMatch(/not in Shanghai/);
+    expect(
+      reason({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y],
+            [x, y],
+            [x, y],
+          ],
+        ],
+      }),
+    ).toMatch(/3 positions/);
+    expect(
+      reason({
+        type: 'Polygon',
+        coordinates: [
+          [
+            ['121.2', '31.3'],
+            [x, y],
+            [x, y],
+            [x, y],
+          ],
+        ],
+      }),
+    ).toMatch(/pair of numbers/);
+    expect(reason({ type: 'LineString', coordinates: square() })).toMatch(/Point, Polygon or MultiPolygon/);
   });
 });

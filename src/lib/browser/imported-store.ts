@@ -82,6 +82,8 @@ function isImportedPark(x: unknown): x is ImportedPark {
       (d) => typeof d.value === 'number' && typeof d.tier === 'string' && (d.year === null || typeof d.year === 'number'),
     ) &&
     optional(p.original, (o) => isPoint(o.point) && typeof o.system === 'string') &&
+    optional(p.boundary, (b) => (b.type === 'Polygon' || b.type === 'MultiPolygon') && Array.isArray(b.coordinates)) &&
+    (p.boundaryAreaKm2 === undefined || p.boundaryAreaKm2 === null || (typeof p.boundaryAreaKm2 === 'number' && p.boundaryAreaKm2 > 0)) &&
     (p.match === null ||
       (typeof p.match === 'object' &&
         typeof (p.match as Record<string, unknown>).id === 'string' &&
@@ -216,7 +218,7 @@ export function importedCandidates(parks: readonly ImportedPark[], reach: Readon
   }));
 }
 
-/** The imported layer for the map, under the same 3+6 filter as the plan's layers. */
+/** The imported layer for the map, under the same 3+6 filter as the plan's layers: a marker each, and a park's boundary where the file gave one. */
 export function importedFeatures(
   parks: readonly ImportedPark[],
   industries: readonly IndustryId[],
@@ -224,9 +226,15 @@ export function importedFeatures(
 ): Feature[] {
   return parks
     .filter((p) => industries.length === 0 || p.industries.some((i) => reach[i].some((r) => industries.includes(r))))
-    .map((p) => ({
-      type: 'Feature',
-      properties: { role: 'imported', id: p.id, ...(p.density ? { density_tier: p.density.tier } : {}) },
-      geometry: { type: 'Point', coordinates: p.point },
-    }));
+    .flatMap((p): Feature[] => {
+      const properties = { id: p.id, ...(p.density ? { density_tier: p.density.tier } : {}) };
+      const marker: Feature = {
+        type: 'Feature',
+        properties: { role: 'imported', ...properties },
+        geometry: { type: 'Point', coordinates: p.point },
+      };
+      return p.boundary
+        ? [{ type: 'Feature', properties: { role: 'imported-area', ...properties }, geometry: p.boundary }, marker]
+        : [marker];
+    });
 }

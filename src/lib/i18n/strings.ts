@@ -528,6 +528,13 @@ const STRINGS = {
   importedPark: { zh: '导入的园区', en: 'Imported park' },
   locatedByDistrict: { zh: '位置为所在区中心 (文件无坐标)', en: 'placed at its district’s centre (no coordinates in the file)' },
   locatedByCoordinates: { zh: '位置来自文件坐标', en: 'placed at the file’s coordinates' },
+  locatedByBoundary: { zh: '边界来自文件（标记位于边界内）', en: 'boundary from the file (the marker sits inside it)' },
+  boundaryArea: { zh: '边界面积（据文件边界计算）', en: 'Boundary area (computed from the file’s boundary)' },
+  boundaryAreaDifference: {
+    zh: '文件所填面积 {stated} km²，与边界计算面积相差 {difference}',
+    en: 'the file states {stated} km², {difference} from the boundary’s area',
+  },
+  densityBasisBoundary: { zh: '按文件边界计算的面积（文件未填面积）', en: 'over the boundary’s computed area (the file states none)' },
   matchedPark: { zh: '对应数据中的园区', en: 'Matches the park in the data' },
   urlNoticeIntro: { zh: '链接中有无法识别的参数，已忽略：', en: 'Some link parameters were not understood and were ignored:' },
   dismiss: { zh: '知道了', en: 'Dismiss' },

@@ -6,6 +6,10 @@
  * touches the DOM or the network, and names stay plain strings (rendered as text, never as HTML).
  */
 import gcoord from 'gcoord';
+import turfArea from '@turf/area';
+import kinks from '@turf/kinks';
+import pointOnFeature from '@turf/point-on-feature';
+import type { MultiPolygon, Polygon } from 'geojson';
 import { parseCsvRows } from '../formats/csv.ts';
 import type { FeatureKind, Figure, IndustryId } from './model.ts';
 import { areaInKm2, densityOf, type DensityTier, type NoDataReason } from './density.ts';
@@ -35,7 +39,15 @@ export interface ImportedPark {
   density?: { value: number; tier: DensityTier; year: number | null } | null;
   densityReason?: NoDataReason | 'no-year' | null;
   batch?: string;
+  /** A GeoJSON park boundary (converted to WGS84) and its area computed from it (turf, geodesic). */
+  boundary?: Polygon | MultiPolygon | null;
+  boundaryAreaKm2?: number | null;
+  /** Which area the density divides by: the file's stated area, else the boundary's. */
+  areaBasis?: 'stated' | 'boundary' | null;
 }
+
+/** A boundary larger than this is a wrong coordinate or a district, not a park (Lingang's zone is 873 km²). */
+export const BOUNDARY_MAX_KM2 = 1000;
 
 /** The coordinate systems a list may be in: GPS / OSM (WGS84), 高德 / 腾讯 (GCJ-02), 百度 (BD-09). */
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
@@ -248,7 +260,9 @@ interface RawRow {
   units?: Partial<Record<Column, string>>;
   /** GeoJSON: the point's coordinates. */
   coordinates?: [unknown, unknown] | null;
-  geometryProblem?: string;
+  /** GeoJSON: a polygon's rings as the file gave them (not yet checked or converted). */
+  polygon?: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } | null;
+  geometryProblem?: { zh: string; en: string };
 }
 
 function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem): { park: ImportedPark | null; issues: RowIssue[] } {
@@ -342,9 +356,21 @@ function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem):
   let point: [number, number] | null = null;
   let original: ImportedPark['original'] = null;
   let locatedBy: ImportedPark['locatedBy'] = 'coordinates';
-  if (raw.geometryProblem) issues.push(issue(raw.row, 'geometry', raw.geometryProblem, raw.geometryProblem));
-  const lonText = raw.coordinates ? String(raw.coordinates[0]) : v('lon');
-  const latText = raw.coordinates ? String(raw.coordinates[1]) : v('lat');
+  if (raw.geometryProblem) issues.push(issue(raw.row, 'geometry', raw.geometryProblem.zh, raw.geometryProblem.en));
+  let boundary: ImportedPark['boundary'] = null;
+  let boundaryAreaKm2: number | null = null;
+  if (raw.polygon) {
+    const read = boundaryFrom(raw.polygon, system);
+    if ('problem' in read) issues.push(issue(raw.row, 'geometry', read.problem.zh, read.problem.en));
+    else {
+      boundary = read.boundary;
+      boundaryAreaKm2 = read.areaKm2;
+      point = read.inside;
+      original = { point: read.originalInside, system };
+    }
+  }
+  const lonText = raw.coordinates ? String(raw.coordinates[0]) : raw.polygon ? '' : v('lon');
+  const latText = raw.coordinates ? String(raw.coordinates[1]) : raw.polygon ? '' : v('lat');
   if (lonText || latText) {
     const lon = Number(lonText);
     const lat = Number(latText);
@@ -375,15 +401,17 @@ function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem):
   const district = districtFromText(districtText);
   if (districtText && !district)
     issues.push(issue(raw.row, 'district', `无法识别的区: “${districtText}”`, `unknown district "${districtText}"`));
-  if (!point && !lonText && !latText && district) {
+  if (!point && !lonText && !latText && district && !raw.polygon) {
     point = ctx.districtCentres[district] ?? null;
     locatedBy = 'district-centre';
   }
-  if (!point && !lonText && !latText && !districtText && !raw.geometryProblem)
+  if (!point && !lonText && !latText && !districtText && !raw.geometryProblem && !raw.polygon)
     issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
 
   if (issues.some((i) => !i.kept) || !point) return { park: null, issues };
-  const { density, densityReason } = importedDensity(output, areaKm2);
+  // the file's stated area is the figure it reports; a boundary's computed area stands in when none is stated
+  const areaBasis = areaKm2 !== null ? 'stated' : boundaryAreaKm2 !== null ? 'boundary' : null;
+  const { density, densityReason } = importedDensity(output, areaKm2 ?? boundaryAreaKm2);
   return {
     park: {
       id: `imported-${raw.row}`,
@@ -402,9 +430,95 @@ function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem):
       density,
       densityReason,
       batch: v('batch'),
+      ...(boundary ? { boundary, boundaryAreaKm2, areaBasis } : { areaBasis }),
     },
     issues,
   };
+}
+
+/** How far the file's stated area is from its boundary's computed one, in % of the computed (1 decimal); null without both. */
+export function areaDifferencePercent(statedKm2: number | null, boundaryKm2: number | null): number | null {
+  if (statedKm2 === null || boundaryKm2 === null || !(boundaryKm2 > 0)) return null;
+  return Math.round(((statedKm2 - boundaryKm2) / boundaryKm2) * 1000) / 10;
+}
+
+type Ring = [number, number][];
+const problem = (zh: string, en: string) => ({ problem: { zh, en } });
+
+/**
+ * A park boundary from a GeoJSON Polygon or MultiPolygon: every ring closed (first position = last)
+ * with at least four positions, every position a number pair in Shanghai once converted, no edge
+ * crossing another (turf kinks), and no larger than BOUNDARY_MAX_KM2. Returns it in WGS84 with its
+ * geodesic area (turf) and a point inside it (the park's marker), or what is wrong with it.
+ */
+export function boundaryFrom(
+  polygon: NonNullable<RawRow['polygon']>,
+  system: CoordinateSystem,
+):
+  | { boundary: Polygon | MultiPolygon; areaKm2: number; inside: [number, number]; originalInside: [number, number] }
+  | { problem: { zh: string; en: string } } {
+  const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
+  if (!Array.isArray(polygons) || polygons.length === 0) return problem('多边形没有坐标', 'the polygon has no coordinates');
+  const converted: Ring[][] = [];
+  for (const rings of polygons as unknown[]) {
+    if (!Array.isArray(rings) || rings.length === 0) return problem('多边形没有环', 'a polygon has no ring');
+    const out: Ring[] = [];
+    for (const ring of rings as unknown[]) {
+      if (
+        !Array.isArray(ring) ||
+        !ring.every((p) => Array.isArray(p) && p.length >= 2 && p.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n)))
+      )
+        return problem('多边形的坐标应为数字对（经度, 纬度）', 'a polygon position is not a pair of numbers (longitude, latitude)');
+      const positions = ring as [number, number][];
+      if (positions.length < 4)
+        return problem(
+          `多边形的环只有 ${positions.length} 个点（至少 4 个，首尾相同）`,
+          `a ring has ${positions.length} positions (at least 4, the last repeating the first)`,
+        );
+      const [first, last] = [positions[0]!, positions[positions.length - 1]!];
+      if (first[0] !== last[0] || first[1] !== last[1])
+        return problem('多边形未闭合：环的最后一个点应与第一个点相同', 'the polygon is open: a ring’s last position must repeat its first');
+      const ringOut = positions.map((p) => toWgs84([p[0], p[1]], system));
+      const outside = ringOut.find(
+        ([lon, lat]) =>
+          lon < SHANGHAI_BOUNDS.lon[0] || lon > SHANGHAI_BOUNDS.lon[1] || lat < SHANGHAI_BOUNDS.lat[0] || lat > SHANGHAI_BOUNDS.lat[1],
+      );
+      if (outside)
+        return problem(
+          `多边形的点 (${outside[0]}, ${outside[1]}) 转换为 WGS84 后不在上海范围内`,
+          `a polygon position (${outside[0]}, ${outside[1]}) is not in Shanghai once converted to WGS84`,
+        );
+      out.push(ringOut);
+    }
+    converted.push(out);
+  }
+  const boundary: Polygon | MultiPolygon =
+    converted.length === 1 ? { type: 'Polygon', coordinates: converted[0]! } : { type: 'MultiPolygon', coordinates: converted };
+  const feature = { type: 'Feature' as const, properties: {}, geometry: boundary };
+  const crossings = kinks(feature).features.length;
+  if (crossings > 0)
+    return problem(
+      `多边形自相交（${crossings} 处边相交）`,
+      `the polygon intersects itself (${crossings} crossing${crossings === 1 ? '' : 's'})`,
+    );
+  const areaKm2 = Math.round((turfArea(feature) / 1e6) * 1e4) / 1e4;
+  if (!(areaKm2 > 0)) return problem('多边形面积为 0', 'the polygon has no area');
+  if (areaKm2 > BOUNDARY_MAX_KM2)
+    return problem(
+      `多边形面积 ${Math.round(areaKm2)} km² 过大（园区不超过 ${BOUNDARY_MAX_KM2} km²：坐标有误？）`,
+      `the polygon covers ${Math.round(areaKm2)} km², too large for a park (at most ${BOUNDARY_MAX_KM2} km²: a wrong coordinate?)`,
+    );
+  const inside = pointOnFeature(feature).geometry.coordinates as [number, number];
+  const point: [number, number] = [Math.round(inside[0] * 1e6) / 1e6, Math.round(inside[1] * 1e6) / 1e6];
+  // the marker's position in the file's own system, kept beside the converted one like a point's
+  const originalInside = system === 'wgs84' ? point : fromWgs84(point, system);
+  return { boundary, areaKm2, inside: point, originalInside };
+}
+
+/** WGS84 → the file's system (for the marker of a converted boundary, to show what the file would have said). */
+function fromWgs84(point: [number, number], system: CoordinateSystem): [number, number] {
+  const [lon, lat] = gcoord.transform(point, gcoord.WGS84, system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09) as [number, number];
+  return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
 }
 
 /**
@@ -548,8 +662,17 @@ function geojsonRows(text: string): TableRead {
     }
     const g = feature.geometry;
     if (!g) return { row: i + 1, values, coordinates: null };
+    if (g.type === 'Polygon' || g.type === 'MultiPolygon')
+      return { row: i + 1, values, polygon: { type: g.type, coordinates: g.coordinates } };
     if (g.type !== 'Point' || !Array.isArray(g.coordinates) || g.coordinates.length < 2) {
-      return { row: i + 1, values, geometryProblem: `geometry 应为 Point (经度, 纬度), 实为 ${String(g.type)}` };
+      return {
+        row: i + 1,
+        values,
+        geometryProblem: {
+          zh: `geometry 应为 Point、Polygon 或 MultiPolygon，实为 ${String(g.type)}`,
+          en: `the geometry must be a Point, Polygon or MultiPolygon, found ${String(g.type)}`,
+        },
+      };
     }
     return { row: i + 1, values, coordinates: [g.coordinates[0], g.coordinates[1]] };
   });
@@ -635,6 +758,7 @@ export const LIST_EXPORT_COLUMNS = [
   'year',
   'density',
   'density_tier',
+  'boundary_area_km2',
   'batch',
   'source',
   'row',
@@ -661,6 +785,7 @@ export function importedListTable(parks: readonly ImportedPark[]): (string | num
       p.output?.year ?? null,
       p.density?.value ?? null,
       p.density?.tier ?? null,
+      p.boundaryAreaKm2 ?? null,
       p.batch ?? null,
       p.source,
       p.row,
@@ -668,7 +793,7 @@ export function importedListTable(parks: readonly ImportedPark[]): (string | num
   ];
 }
 
-/** The same list as GeoJSON points, with the same properties. */
+/** The same list as GeoJSON (points, or the boundary where the file gave one), with the same properties. */
 export function importedListGeojson(parks: readonly ImportedPark[]): { type: 'FeatureCollection'; features: object[] } {
   const [header, ...rows] = importedListTable(parks);
   return {
@@ -676,7 +801,7 @@ export function importedListGeojson(parks: readonly ImportedPark[]): { type: 'Fe
     features: rows.map((row, i) => ({
       type: 'Feature',
       properties: Object.fromEntries(header!.map((h, j) => [h, row[j]])),
-      geometry: { type: 'Point', coordinates: parks[i]!.point },
+      geometry: parks[i]!.boundary ?? { type: 'Point', coordinates: parks[i]!.point },
     })),
   };
 }

@@ -157,6 +157,7 @@ export interface StyleOptions {
 export const OVERLAY_SOURCE = 'overlay';
 export const OVERLAY_POINTS_LAYER = 'overlay-points';
 export const OVERLAY_IMPORTED_LAYER = 'overlay-imported';
+export const OVERLAY_IMPORTED_AREA_LAYER = 'overlay-imported-area-fill';
 
 /** The label text for a feature with name_zh/name_en: Chinese alone, or English over Chinese. */
 export function labelText(language: Language): ExpressionSpecification {
@@ -534,6 +535,25 @@ function overlayLayers(theme: Theme, font: string[]): LayerSpecification[] {
       ...src,
       filter: role('centre'),
       paint: { 'circle-radius': 6, 'circle-color': '#b42318', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
+    },
+    {
+      // a park boundary from the user's file: filled like its marker (by its own tier in density mode), outlined in the imported green
+      id: OVERLAY_IMPORTED_AREA_LAYER,
+      type: 'fill',
+      ...src,
+      filter: role('imported-area'),
+      paint: {
+        'fill-color': ['case', ['global-state', GLOBAL_STATE.byDensity], densityColour(), '#117733'],
+        // one opacity for both modes: a global-state-only paint value would re-lay out the source (programs.ts)
+        'fill-opacity': 0.3,
+      },
+    },
+    {
+      id: 'overlay-imported-area-line',
+      type: 'line',
+      ...src,
+      filter: role('imported-area'),
+      paint: { 'line-color': '#117733', 'line-width': 2 },
     },
     {
       id: OVERLAY_IMPORTED_LAYER,
