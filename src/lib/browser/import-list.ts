@@ -7,23 +7,39 @@
 import { decodeTableText, type TextEncodingChoice, type TextEncodingUsed } from '../formats/text-encoding.ts';
 import {
   coordinateHint,
+  csvRows,
   hasNameColumn,
   headerSignature,
   parseImport,
   parseImportTable,
+  tableRows,
   type CoordinateSystem,
   type ColumnMapping,
   type ImportContext,
   type ImportResult,
 } from '../plan/import-parks.ts';
 import type { SheetTable } from '../formats/xlsx.ts';
-import { districtLookup } from './district-lookup.ts';
+import { districtLocator, districtLookup } from './district-lookup.ts';
+import {
+  ENTERPRISE_LIMITS,
+  isEnterpriseHeader,
+  readEnterprises,
+  type CountingShape,
+  type ImportedEnterprise,
+} from '../plan/enterprises.ts';
+import type { ListKind } from './imported-store.ts';
+import { loadPlanGeojson } from './plan-data.ts';
 
 /** What the user chose before loading: the file's encoding and its coordinates' system. */
 export interface ImportChoices {
   encoding: TextEncodingChoice;
   coordinates: CoordinateSystem;
+  /** What the list holds; 'auto': enterprises when the header names them (企业名称, enterprise, …). */
+  listKind: ListKindChoice;
 }
+
+export const LIST_KIND_CHOICES = ['auto', 'parks', 'enterprises'] as const;
+export type ListKindChoice = (typeof LIST_KIND_CHOICES)[number];
 
 /** A read list as the panel shows it: the rows, how the text was read, the system, and the hint. */
 export type ImportOutcome = ImportResult & {
@@ -34,10 +50,13 @@ export type ImportOutcome = ImportResult & {
   /** A workbook's sheets that hold a table, and the one read. */
   sheets?: string[];
   sheet?: string;
+  /** What the list was read as; an enterprise list's rows are in `enterprises` (`accepted` is empty). */
+  kind: ListKind;
+  enterprises?: ImportedEnterprise[];
 };
 
-/** A workbook is refused above this size (compressed: some 50,000 rows of a park list). */
-export const WORKBOOK_MAX_BYTES = 5_000_000;
+/** A workbook is refused above this size (compressed: some 100,000 rows of an enterprise list). */
+export const WORKBOOK_MAX_BYTES = 20_000_000;
 
 /** What was read, kept so the same input can be read again (another coordinate system, another sheet). */
 export type ImportInput =
@@ -58,12 +77,13 @@ const fatal = (filename: string, choices: ImportChoices, reason: { zh: string; e
   encoding: null,
   coordinates: choices.coordinates,
   hint: null,
+  kind: choices.listKind === 'enterprises' ? 'enterprises' : 'parks',
 });
 
 /** A file as text in its encoding, or a workbook's sheets; a fatal outcome (with the reason) when it cannot be read. */
 export async function inputFromFile(file: File, choices: ImportChoices): Promise<ImportInput | ImportOutcome> {
   if (/\.xlsx$/i.test(file.name)) {
-    if (file.size > WORKBOOK_MAX_BYTES) return fatal(file.name, choices, { zh: '工作簿超过 5 MB', en: 'The workbook is over 5 MB' });
+    if (file.size > WORKBOOK_MAX_BYTES) return fatal(file.name, choices, { zh: '工作簿超过 20 MB', en: 'The workbook is over 20 MB' });
     const { readWorkbook } = await import('../formats/xlsx.ts');
     let sheets: SheetTable[];
     try {
@@ -119,12 +139,42 @@ export function rememberMapping(header: readonly string[], mapping: ColumnMappin
   }
 }
 
+/** The plan's areas enterprises are counted in, and the district locator; without them (offline, not yet stored) rows still load, uncounted by place. */
+async function enterpriseContext(ctx: ImportContext) {
+  const [districtAt, plan] = await Promise.all([districtLocator().catch(() => null), loadPlanGeojson().catch(() => null)]);
+  const shapes: CountingShape[] = (plan?.features ?? [])
+    .filter((f) => f.properties?.role === 'shape' && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
+    .map((f) => ({
+      id: String(f.properties!.id),
+      kind: String(f.properties!.kind),
+      precision: String(f.properties!.precision),
+      parent: (f.properties!.parent as string | null) ?? null,
+      geometry: f.geometry as CountingShape['geometry'],
+    }));
+  return { industries: ctx.industries, features: ctx.features, districtCentres: ctx.districtCentres, districtAt, shapes };
+}
+
+/** What the list is: as the user chose, else enterprises when its header names them. */
+function listKindOf(input: ImportInput, choice: ListKindChoice): ListKind {
+  if (choice !== 'auto') return choice;
+  const header =
+    input.kind === 'workbook'
+      ? input.sheets.find((s) => s.name === input.sheet)?.rows[0]
+      : input.format === 'geojson'
+        ? null
+        : input.text.split(/\r?\n/, 1)[0]?.split(input.format === 'tsv' ? '\t' : ',');
+  return header && isEnterpriseHeader(header.map((h) => h.replace(/^\uFEFF|^"|"$/g, ''))) ? 'enterprises' : 'parks';
+}
+
 export async function readList(
   input: ImportInput,
   coordinates: CoordinateSystem,
   ctx: ImportContext,
   mapping?: ColumnMapping,
+  kindChoice: ListKindChoice = 'auto',
 ): Promise<ImportOutcome> {
+  const kind = listKindOf(input, kindChoice);
+  if (kind === 'enterprises') return readEnterpriseList(input, coordinates, ctx, mapping);
   const read = (m?: ColumnMapping) => {
     const options = { coordinates, ...(m ? { mapping: m } : {}) };
     return input.kind === 'workbook'
@@ -142,13 +192,48 @@ export async function readList(
       .then((inDistrict) => coordinateHint(result.accepted, inDistrict))
       .catch(() => null);
   }
+  return { ...result, ...described(input, coordinates), hint, kind: 'parks' };
+}
+
+/** How the input was read, as the panel shows it: file (and sheet), encoding, coordinate system. */
+function described(input: ImportInput, coordinates: CoordinateSystem) {
   const sheetInfo = input.kind === 'workbook' ? { sheets: input.sheets.map((s) => s.name), sheet: input.sheet } : {};
   return {
-    ...result,
     filename: input.kind === 'workbook' ? `${input.filename} · ${input.sheet}` : input.filename,
     encoding: input.kind === 'text' ? input.encoding : null,
     coordinates,
-    hint,
     ...sheetInfo,
+  };
+}
+
+async function readEnterpriseList(
+  input: ImportInput,
+  coordinates: CoordinateSystem,
+  ctx: ImportContext,
+  mapping?: ColumnMapping,
+): Promise<ImportOutcome> {
+  const about = { ...described(input, coordinates), hint: null, kind: 'enterprises' as const, accepted: [] };
+  if (input.kind === 'text' && input.format === 'geojson')
+    return {
+      ...about,
+      issues: [],
+      fatal: { zh: '企业名单请用表格（Excel、CSV 或粘贴的表格）', en: 'Read enterprise lists from a table (Excel, CSV or a pasted table)' },
+    };
+  if (input.kind === 'text' && input.text.length > ENTERPRISE_LIMITS.bytes)
+    return { ...about, issues: [], fatal: { zh: '文件超过 30 MB', en: 'The file is over 30 MB' } };
+  const read = (m?: ColumnMapping) =>
+    input.kind === 'workbook'
+      ? tableRows(input.sheets.find((s) => s.name === input.sheet)!.rows, m)
+      : csvRows(input.text, input.format === 'tsv' ? '\t' : ',', m);
+  let table = read(mapping);
+  const remembered = !mapping && table.columns ? savedMappings()[headerSignature(table.columns.map((c) => c.header))] : undefined;
+  if (remembered) table = read(remembered);
+  const result = readEnterprises(table, await enterpriseContext(ctx), coordinates);
+  return {
+    ...about,
+    issues: result.issues,
+    fatal: result.fatal,
+    enterprises: result.enterprises,
+    ...(table.columns ? { columns: table.columns, preview: table.preview ?? [] } : {}),
   };
 }

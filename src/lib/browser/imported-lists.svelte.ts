@@ -4,6 +4,7 @@
  * cannot be saved still shows for the visit, and nothing already saved is touched by a failure.
  */
 import type { CoordinateSystem, ImportedPark } from '../plan/import-parks.ts';
+import type { ImportedEnterprise } from '../plan/enterprises.ts';
 import {
   deleteList,
   newListId,
@@ -11,6 +12,8 @@ import {
   saveList,
   setActiveList,
   summaries,
+  kindOf,
+  type ListKind,
   type ListSummary,
   type StoreProblem,
   type StoredList,
@@ -25,8 +28,9 @@ export class ImportedLists {
   // raw, not deep proxies: a list is replaced whole, never changed in place, and IndexedDB's
   // structured clone refuses proxies (a rename failed as "storage blocked" before this)
   lists: StoredList[] = $state.raw([]);
-  /** The shown list, by id: the list itself lives once, in `lists`. */
+  /** The shown park list and enterprise list, by id: a list itself lives once, in `lists`. */
   activeId: string | null = $state(null);
+  enterprisesId: string | null = $state(null);
   problem: StoreProblem | null = $state(null);
 
   get active(): StoredList | null {
@@ -37,6 +41,14 @@ export class ImportedLists {
     return this.active?.parks ?? [];
   }
 
+  get activeEnterprises(): StoredList | null {
+    return this.lists.find((l) => l.id === this.enterprisesId) ?? null;
+  }
+
+  get enterprises(): ImportedEnterprise[] {
+    return this.activeEnterprises?.enterprises ?? [];
+  }
+
   get summaries(): ListSummary[] {
     return summaries(this.lists);
   }
@@ -45,6 +57,7 @@ export class ImportedLists {
     const read = await readLists();
     this.lists = read.lists;
     this.activeId = read.active?.id ?? null;
+    this.enterprisesId = read.activeEnterprises?.id ?? null;
     this.problem = read.problem;
   }
 
@@ -64,9 +77,41 @@ export class ImportedLists {
     return list.id;
   }
 
-  async show(id: string | null): Promise<void> {
-    this.activeId = id;
-    this.problem = await setActiveList(id);
+  /**
+   * Keeps a newly read enterprise list (or, `replaces`, the same input read again), shown at once
+   * beside the shown park list; saved if the browser lets it.
+   */
+  async keepEnterprises(
+    enterprises: ImportedEnterprise[],
+    source: string,
+    coordinates: CoordinateSystem,
+    replaces: string | null,
+  ): Promise<string> {
+    const now = new Date().toISOString();
+    const previous = replaces ? this.lists.find((l) => l.id === replaces && kindOf(l) === 'enterprises') : undefined;
+    const list: StoredList = previous
+      ? { ...previous, enterprises, coordinates, source, updated: now }
+      : {
+          id: newListId(),
+          name: listNameOf(source),
+          created: now,
+          updated: now,
+          source,
+          coordinates,
+          parks: [],
+          kind: 'enterprises',
+          enterprises,
+        };
+    this.lists = [list, ...this.lists.filter((l) => l.id !== list.id)];
+    this.enterprisesId = list.id;
+    this.problem = await saveList(list);
+    return list.id;
+  }
+
+  async show(id: string | null, kind: ListKind = 'parks'): Promise<void> {
+    if (kind === 'enterprises') this.enterprisesId = id;
+    else this.activeId = id;
+    this.problem = await setActiveList(id, kind);
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -83,5 +128,6 @@ export class ImportedLists {
     if (this.problem) return;
     this.lists = this.lists.filter((l) => l.id !== id);
     if (this.activeId === id) this.activeId = null;
+    if (this.enterprisesId === id) this.enterprisesId = null;
   }
 }

@@ -10,12 +10,16 @@ import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { IndustryId } from '../plan/model.ts';
 import { FEATURE_KINDS, INDUSTRY_IDS } from '../plan/vocabulary.ts';
 import type { CoordinateSystem, ImportedPark } from '../plan/import-parks.ts';
+import type { ImportedEnterprise } from '../plan/enterprises.ts';
 import type { Candidate } from '../plan/site-finder.ts';
 import type { Feature } from 'geojson';
 
 /** Where lists were kept before IndexedDB (read once, to move them). */
 const LEGACY_KEY = 'shanghai-explorer.imported-parks.v1';
 const ACTIVE_KEY = 'active';
+/** The shown enterprise list: one park list and one enterprise list can be shown together. */
+const ACTIVE_ENTERPRISES_KEY = 'active-enterprises';
+const activeKey = (kind: ListKind) => (kind === 'enterprises' ? ACTIVE_ENTERPRISES_KEY : ACTIVE_KEY);
 const LIST_PREFIX = 'list:';
 
 export interface StoredList {
@@ -28,13 +32,20 @@ export interface StoredList {
   source: string;
   coordinates: CoordinateSystem;
   parks: ImportedPark[];
+  /** Set for an enterprise list (then `parks` is empty); absent for park lists, as lists stored before it were. */
+  kind?: ListKind;
+  enterprises?: ImportedEnterprise[];
 }
+
+export type ListKind = 'parks' | 'enterprises';
+export const kindOf = (list: Pick<StoredList, 'kind'>): ListKind => list.kind ?? 'parks';
 
 export interface ListSummary {
   id: string;
   name: string;
   count: number;
   updated: string;
+  kind: ListKind;
 }
 
 export type StoreProblem = 'quota' | 'blocked';
@@ -91,9 +102,33 @@ function isImportedPark(x: unknown): x is ImportedPark {
   );
 }
 
+/** An enterprise as readEnterprises wrote it (checked field by field: a list may hold 100,000 of them, so cheaply). */
+function isImportedEnterprise(x: unknown): x is ImportedEnterprise {
+  const e = x as Record<string, unknown>;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.row === 'number' &&
+    typeof e.name === 'string' &&
+    e.name.length > 0 &&
+    Array.isArray(e.industries) &&
+    e.industries.every((i) => (INDUSTRY_IDS as readonly unknown[]).includes(i)) &&
+    Array.isArray(e.point) &&
+    e.point.length === 2 &&
+    e.point.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
+    (e.district === null || typeof e.district === 'string') &&
+    typeof e.park === 'string' &&
+    Array.isArray(e.within) &&
+    e.within.every((id) => typeof id === 'string')
+  );
+}
+
 function isStoredList(x: unknown): x is StoredList {
   const l = x as Record<string, unknown>;
   return (
+    (l?.kind === undefined ||
+      l.kind === 'parks' ||
+      (l.kind === 'enterprises' && Array.isArray(l.enterprises) && l.enterprises.every(isImportedEnterprise))) &&
     typeof l === 'object' &&
     l !== null &&
     typeof l.id === 'string' &&
@@ -144,8 +179,13 @@ export function newListId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** Every stored list (newest first) and the active one; empty when IndexedDB is unavailable. */
-export async function readLists(): Promise<{ lists: StoredList[]; active: StoredList | null; problem: StoreProblem | null }> {
+/** Every stored list (newest first) and the shown park and enterprise lists; empty when IndexedDB is unavailable. */
+export async function readLists(): Promise<{
+  lists: StoredList[];
+  active: StoredList | null;
+  activeEnterprises: StoredList | null;
+  problem: StoreProblem | null;
+}> {
   try {
     await migrateLegacy();
     const all = (await entries<string, unknown>(db()))
@@ -153,31 +193,43 @@ export async function readLists(): Promise<{ lists: StoredList[]; active: Stored
       .map(([, value]) => value as StoredList)
       .sort((a, b) => b.created.localeCompare(a.created));
     const activeId = await get<string>(ACTIVE_KEY, db());
-    return { lists: all, active: all.find((l) => l.id === activeId) ?? null, problem: null };
+    const enterprisesId = await get<string>(ACTIVE_ENTERPRISES_KEY, db());
+    return {
+      lists: all,
+      active: all.find((l) => l.id === activeId && kindOf(l) === 'parks') ?? null,
+      activeEnterprises: all.find((l) => l.id === enterprisesId && kindOf(l) === 'enterprises') ?? null,
+      problem: null,
+    };
   } catch (err) {
-    return { lists: [], active: null, problem: storeProblem(err) };
+    return { lists: [], active: null, activeEnterprises: null, problem: storeProblem(err) };
   }
 }
 
 export function summaries(lists: readonly StoredList[]): ListSummary[] {
-  return lists.map((l) => ({ id: l.id, name: l.name, count: l.parks.length, updated: l.updated }));
+  return lists.map((l) => ({
+    id: l.id,
+    name: l.name,
+    count: kindOf(l) === 'enterprises' ? (l.enterprises?.length ?? 0) : l.parks.length,
+    updated: l.updated,
+    kind: kindOf(l),
+  }));
 }
 
 /** Stores a list (new or changed) and makes it the active one; null when stored, else why not. */
 export async function saveList(list: StoredList): Promise<StoreProblem | null> {
   try {
     await set(LIST_PREFIX + list.id, { ...list, updated: new Date().toISOString() }, db());
-    await set(ACTIVE_KEY, list.id, db());
+    await set(activeKey(kindOf(list)), list.id, db());
     return null;
   } catch (err) {
     return storeProblem(err);
   }
 }
 
-export async function setActiveList(id: string | null): Promise<StoreProblem | null> {
+export async function setActiveList(id: string | null, kind: ListKind = 'parks'): Promise<StoreProblem | null> {
   try {
-    if (id === null) await del(ACTIVE_KEY, db());
-    else await set(ACTIVE_KEY, id, db());
+    if (id === null) await del(activeKey(kind), db());
+    else await set(activeKey(kind), id, db());
     return null;
   } catch (err) {
     return storeProblem(err);
@@ -187,7 +239,7 @@ export async function setActiveList(id: string | null): Promise<StoreProblem | n
 export async function deleteList(id: string): Promise<StoreProblem | null> {
   try {
     await del(LIST_PREFIX + id, db());
-    if ((await get(ACTIVE_KEY, db())) === id) await del(ACTIVE_KEY, db());
+    for (const key of [ACTIVE_KEY, ACTIVE_ENTERPRISES_KEY]) if ((await get(key, db())) === id) await del(key, db());
     return null;
   } catch (err) {
     return storeProblem(err);

@@ -112,10 +112,13 @@ export const IMPORT_LIMITS = { bytes: 2_000_000, rows: 5000, nameLength: 120 } a
 /** Shanghai's extent, a little generous: a point outside it is a typo or swapped coordinates. */
 export const SHANGHAI_BOUNDS = { lon: [120.8, 122.3], lat: [30.6, 32.0] } as const;
 
+/** Headers that name an enterprise: a table with one of them is an enterprise list. */
+export const ENTERPRISE_NAME_HEADERS = ['enterprise', 'company', '企业名称', '企业', '单位名称'] as const;
+
 /** The columns a file may have, with the headers that mean each (English and Chinese). */
 export const IMPORT_COLUMNS = {
-  name: ['name', 'name_zh', '名称', '园区名称'],
-  industries: ['industries', 'industry', '3+6', '产业', '主导产业'],
+  name: ['name', 'name_zh', '名称', '园区名称', ...ENTERPRISE_NAME_HEADERS],
+  industries: ['industries', 'industry', '3+6', '产业', '主导产业', '行业', '所属行业'],
   category: ['category', '类别', '类型'],
   area_km2: ['area_km2', 'area', '面积', '面积(km2)', '面积（平方公里）', '面积(平方公里)'],
   lon: ['lon', 'lng', 'longitude', '经度'],
@@ -125,6 +128,8 @@ export const IMPORT_COLUMNS = {
   output: ['output', 'output_100m_yuan', '产值', '工业总产值', '总产值', '工业产值'],
   year: ['year', 'output_year', '年份', '年度', '产值年份'],
   batch: ['batch', '批次'],
+  /** An enterprise list's park column (所在园区): matched by name to the held parks. */
+  park: ['park', '所在园区', '园区'],
 } as const;
 type Column = keyof typeof IMPORT_COLUMNS;
 
@@ -253,7 +258,7 @@ export function matchByName(name: string, features: ImportContext['features']): 
   return partial ? { id: partial.id, kind: partial.kind, name_zh: partial.name.zh } : null;
 }
 
-interface RawRow {
+export interface RawRow {
   row: number;
   values: Partial<Record<Column, string>>;
   /** Units the headers give, e.g. 产值(万元) → 万元. */
@@ -317,41 +322,7 @@ function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem):
     else areaKm2 = Math.round(km2 * 1e4) / 1e4;
   }
 
-  // Output and its year: a density needs both (and an area); a missing year keeps the output, said so.
-  let output: ImportedPark['output'] = null;
-  const outputText = v('output');
-  const yearText = v('year');
-  let year: number | null = null;
-  if (yearText) {
-    const y = Number(yearText.replace(/年$/, ''));
-    if (!Number.isInteger(y) || y < 1990 || y > 2035)
-      issues.push(
-        issue(
-          raw.row,
-          'year',
-          `年份应为 1990–2035 之间的整数, 实为“${yearText}”`,
-          `the year must be a whole number from 1990 to 2035, found "${yearText}"`,
-        ),
-      );
-    else year = y;
-  }
-  if (outputText) {
-    const q = quantityFromText(outputText, 'output', raw.units?.output ?? null);
-    if ('error' in q) issues.push(issue(raw.row, 'output', `产值: ${q.error.zh}`, `output: ${q.error.en}`));
-    else {
-      output = { value: q.value, unit: q.unit, year };
-      if (year === null && !yearText)
-        issues.push({
-          ...issue(
-            raw.row,
-            'year',
-            '产值没有年份：已载入，但密度的年份不详',
-            'the output has no year: loaded, but its density has no year',
-          ),
-          kept: true,
-        });
-    }
-  }
+  const output = outputOf(raw, issues);
 
   let point: [number, number] | null = null;
   let original: ImportedPark['original'] = null;
@@ -369,44 +340,12 @@ function validateRow(raw: RawRow, ctx: ImportContext, system: CoordinateSystem):
       original = { point: read.originalInside, system };
     }
   }
-  const lonText = raw.coordinates ? String(raw.coordinates[0]) : raw.polygon ? '' : v('lon');
-  const latText = raw.coordinates ? String(raw.coordinates[1]) : raw.polygon ? '' : v('lat');
-  if (lonText || latText) {
-    const lon = Number(lonText);
-    const lat = Number(latText);
-    const inLon = (x: number) => x >= SHANGHAI_BOUNDS.lon[0] && x <= SHANGHAI_BOUNDS.lon[1];
-    const inLat = (x: number) => x >= SHANGHAI_BOUNDS.lat[0] && x <= SHANGHAI_BOUNDS.lat[1];
-    if (!lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat))
-      issues.push(issue(raw.row, lonText ? 'lat' : 'lon', '经纬度应成对填写且为数字', 'longitude and latitude must both be numbers'));
-    else if (inLat(lon) && inLon(lat)) issues.push(issue(raw.row, 'lon', '经度和纬度似乎填反了', 'longitude and latitude look swapped'));
-    else {
-      // converted first: the bounds are WGS84's, and a GCJ-02 or BD-09 point is 0.5–1 km off them
-      const converted = toWgs84([lon, lat], system);
-      if (!inLon(converted[0]) || !inLat(converted[1]))
-        issues.push(
-          issue(
-            raw.row,
-            'lon',
-            `坐标 (${lon}, ${lat}) 转换为 WGS84 后不在上海范围内`,
-            `(${lon}, ${lat}) is not in Shanghai once converted to WGS84`,
-          ),
-        );
-      else {
-        point = converted;
-        original = { point: [lon, lat], system };
-      }
-    }
-  }
+  const located = raw.polygon ? null : locateRow(raw, system, ctx.districtCentres, issues);
+  if (located) ({ point, original, locatedBy } = located);
   const districtText = v('district');
   const district = districtFromText(districtText);
   if (districtText && !district)
     issues.push(issue(raw.row, 'district', `无法识别的区: “${districtText}”`, `unknown district "${districtText}"`));
-  if (!point && !lonText && !latText && district && !raw.polygon) {
-    point = ctx.districtCentres[district] ?? null;
-    locatedBy = 'district-centre';
-  }
-  if (!point && !lonText && !latText && !districtText && !raw.geometryProblem && !raw.polygon)
-    issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
 
   if (issues.some((i) => !i.kept) || !point) return { park: null, issues };
   // the file's stated area is the figure it reports; a boundary's computed area stands in when none is stated
@@ -521,6 +460,84 @@ function fromWgs84(point: [number, number], system: CoordinateSystem): [number, 
   return [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6];
 }
 
+/** A row's output and its year (a density needs both, and an area): a missing year keeps the output, said so. */
+export function outputOf(raw: RawRow, issues: RowIssue[]): ImportedPark['output'] {
+  const v = (c: Column) => (raw.values[c] ?? '').trim();
+  const outputText = v('output');
+  const yearText = v('year');
+  let year: number | null = null;
+  if (yearText) {
+    const y = Number(yearText.replace(/年$/, ''));
+    if (!Number.isInteger(y) || y < 1990 || y > 2035)
+      issues.push(
+        issue(
+          raw.row,
+          'year',
+          `年份应为 1990–2035 之间的整数, 实为“${yearText}”`,
+          `the year must be a whole number from 1990 to 2035, found "${yearText}"`,
+        ),
+      );
+    else year = y;
+  }
+  if (!outputText) return null;
+  const q = quantityFromText(outputText, 'output', raw.units?.output ?? null);
+  if ('error' in q) {
+    issues.push(issue(raw.row, 'output', `产值: ${q.error.zh}`, `output: ${q.error.en}`));
+    return null;
+  }
+  if (year === null && !yearText)
+    issues.push({
+      ...issue(raw.row, 'year', '产值没有年份：已载入，但密度的年份不详', 'the output has no year: loaded, but its density has no year'),
+      kept: true,
+    });
+  return { value: q.value, unit: q.unit, year };
+}
+
+/**
+ * Where a row is: its coordinates (the file's system) converted to WGS84 and checked to be in
+ * Shanghai, else its district's centre; what is wrong is pushed to `issues`. The point is null when
+ * the row cannot be placed.
+ */
+export function locateRow(
+  raw: RawRow,
+  system: CoordinateSystem,
+  districtCentres: ImportContext['districtCentres'],
+  issues: RowIssue[],
+): { point: [number, number] | null; original: ImportedPark['original']; locatedBy: ImportedPark['locatedBy'] } {
+  const v = (c: Column) => (raw.values[c] ?? '').trim();
+  const lonText = raw.coordinates ? String(raw.coordinates[0]) : v('lon');
+  const latText = raw.coordinates ? String(raw.coordinates[1]) : v('lat');
+  if (lonText || latText) {
+    const lon = Number(lonText);
+    const lat = Number(latText);
+    const inLon = (x: number) => x >= SHANGHAI_BOUNDS.lon[0] && x <= SHANGHAI_BOUNDS.lon[1];
+    const inLat = (x: number) => x >= SHANGHAI_BOUNDS.lat[0] && x <= SHANGHAI_BOUNDS.lat[1];
+    if (!lonText || !latText || !Number.isFinite(lon) || !Number.isFinite(lat))
+      issues.push(issue(raw.row, lonText ? 'lat' : 'lon', '经纬度应成对填写且为数字', 'longitude and latitude must both be numbers'));
+    else if (inLat(lon) && inLon(lat)) issues.push(issue(raw.row, 'lon', '经度和纬度似乎填反了', 'longitude and latitude look swapped'));
+    else {
+      // converted first: the bounds are WGS84's, and a GCJ-02 or BD-09 point is 0.5–1 km off them
+      const converted = toWgs84([lon, lat], system);
+      if (inLon(converted[0]) && inLat(converted[1]))
+        return { point: converted, original: { point: [lon, lat], system }, locatedBy: 'coordinates' };
+      issues.push(
+        issue(
+          raw.row,
+          'lon',
+          `坐标 (${lon}, ${lat}) 转换为 WGS84 后不在上海范围内`,
+          `(${lon}, ${lat}) is not in Shanghai once converted to WGS84`,
+        ),
+      );
+    }
+    return { point: null, original: null, locatedBy: 'coordinates' };
+  }
+  const district = districtFromText(v('district'));
+  if (district) return { point: districtCentres[district] ?? null, original: null, locatedBy: 'district-centre' };
+  if (!v('district') && !raw.geometryProblem)
+    issues.push(issue(raw.row, 'lon', '没有位置: 请填写经纬度或所在区', 'no location: give coordinates or a district'));
+  return { point: null, original: null, locatedBy: 'coordinates' };
+}
+
 /**
  * An imported park's density, by the plan's own rule (densityOf: units, no data never zero, the
  * tiers against 80). The file's area is the park's whole area, the basis the card states.
@@ -565,7 +582,7 @@ function columnOf(header: string): { column: Column; unit: string | null } | nul
   return base ? { column: base, unit: m![2]! } : null;
 }
 
-function csvRows(text: string, delimiter: ',' | '\t', mapping?: ColumnMapping): TableRead {
+export function csvRows(text: string, delimiter: ',' | '\t', mapping?: ColumnMapping): TableRead {
   let table: string[][];
   try {
     table = parseCsvRows(text, delimiter);
@@ -580,7 +597,7 @@ function csvRows(text: string, delimiter: ',' | '\t', mapping?: ColumnMapping): 
 }
 
 /** A table's rows (a CSV's, a pasted table's or a sheet's), the first being its header. */
-type TableRead = {
+export type TableRead = {
   rows: RawRow[];
   fatal: ImportResult['fatal'];
   issues: RowIssue[];
@@ -588,7 +605,7 @@ type TableRead = {
   preview?: string[][];
 };
 
-function tableRows(table: readonly (readonly string[])[], mapping: ColumnMapping = {}): TableRead {
+export function tableRows(table: readonly (readonly string[])[], mapping: ColumnMapping = {}): TableRead {
   const [header, ...body] = table;
   if (!header || header.every((h) => h.trim() === ''))
     return { rows: [], issues: [], fatal: { zh: '文件或工作表为空', en: 'The file or sheet is empty' } };
