@@ -379,7 +379,7 @@ async function explorerTimes(baseUrl: string, points: [number, number][]): Promi
 }
 
 /** With 100k synthetic points: the floor and a chip change (industries on and off). */
-async function pointsTimes(baseUrl: string, strategy: 'split' | 'filter'): Promise<{ floor: number[]; change: number[] }> {
+async function pointsTimes(baseUrl: string, strategy: 'split' | 'filter' | 'enterprises'): Promise<{ floor: number[]; change: number[] }> {
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
@@ -436,6 +436,8 @@ async function main() {
   let explorer: Interactions;
   let split: { floor: number[]; change: number[] };
   let filtered: { floor: number[]; change: number[] };
+  let enterprises: { floor: number[]; change: number[] };
+  let enterpriseImport: number[];
   let finder: number[];
   let importCsv: number[];
   let importXlsx: number[];
@@ -453,6 +455,10 @@ async function main() {
     split = await pointsTimes(preview.url, 'split');
     console.log('bench: chip with 100k synthetic points (global-state filter)…');
     filtered = await pointsTimes(preview.url, 'filter');
+    console.log('bench: chip with 100k enterprises (the enterprise layer: clusters counted by industry set)…');
+    enterprises = await pointsTimes(preview.url, 'enterprises');
+    console.log('bench: importing 100,000 enterprises (CSV)…');
+    enterpriseImport = await enterpriseImportTimes(preview.url, 2);
     console.log('bench: switching 3D density on…');
     for (let i = 0; i < 3; i++) threeD.push(await density3d(`${preview.url}/?v=121.5,31.1,9`));
     console.log('bench: site finder updates…');
@@ -501,6 +507,17 @@ async function main() {
       '    chip → repainted, global-state filter',
       ms(m(filtered.change)),
       `${ratio(filtered.change, filtered.floor)} (re-lays out the points)`,
+    ],
+    ['    floor again (100k enterprises, clustered)', ms(m(enterprises.floor)), ''],
+    [
+      '    chip → repainted, enterprise clusters',
+      ms(m(enterprises.change)),
+      `${ratio(enterprises.change, enterprises.floor)}; ${ratio(enterprises.change, explorer.floor)} of the plan-scale floor (f) (re-tiles the clusters, never re-clusters)`,
+    ],
+    [
+      '    100,000 enterprises, CSV chosen → drawn',
+      ms(m(enterpriseImport)),
+      `median of ${enterpriseImport.length}; read, placed in plan areas, stored, clustered`,
     ],
     ['(h) deck.gl JavaScript before 3D is switched on (gzip)', kb(m(threeD.map((d) => d.deckBeforeBytes))), 'must be 0'],
     [
@@ -599,6 +616,55 @@ async function importTimes(baseUrl: string, format: 'csv' | 'xlsx', rounds: numb
         },
         undefined,
         { timeout: 60_000, polling: 20 },
+      );
+      times.push(performance.now() - t0);
+    } finally {
+      await browser.close();
+    }
+  }
+  return times;
+}
+
+/** 100,000 enterprises (CSV, ~4 MB) chosen → read, placed, stored and drawn as clusters, wall time. */
+async function enterpriseImportTimes(baseUrl: string, rounds: number): Promise<number[]> {
+  let seed = 11;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const industries = ['汽车', '集成电路', '生物医药', '高端装备', '先进材料', '餐饮'];
+  const rows = [
+    ['企业名称', '行业', '经度', '纬度', '产值(万元)', '年份'],
+    ...Array.from({ length: 100_000 }, (_, i) => [
+      `测试企业${i + 1}`,
+      industries[i % industries.length]!,
+      Math.round((121.0 + rnd() * 0.9) * 1e5) / 1e5,
+      Math.round((30.8 + rnd() * 0.8) * 1e5) / 1e5,
+      Math.round(rnd() * 50000),
+      2022,
+    ]),
+  ];
+  const buffer = Buffer.from(toCsv(rows), 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${baseUrl}/test/explorer?v=121.45,31.2,9`);
+      await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 120_000 });
+      await page.getByTestId('import-panel').locator(':scope > summary').click();
+      const t0 = performance.now();
+      await page.getByTestId('import-file').setInputFiles({ name: 'enterprises.csv', mimeType: 'text/csv', buffer });
+      await page.waitForFunction(
+        () => {
+          type Map = { getLayer(id: string): unknown; loaded(): boolean; queryRenderedFeatures(o: object): unknown[] };
+          const map = (window as unknown as { __map: Map }).__map;
+          return (
+            document.querySelector('[data-enterprises="100000"]') &&
+            map.getLayer('enterprise-clusters') &&
+            map.loaded() &&
+            map.queryRenderedFeatures({ layers: ['enterprise-clusters'] }).length > 0
+          );
+        },
+        undefined,
+        { timeout: 120_000, polling: 50 },
       );
       times.push(performance.now() - t0);
     } finally {

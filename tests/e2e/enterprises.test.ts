@@ -1,0 +1,74 @@
+/**
+ * A district's enterprise list on the map: 2,000 enterprises load as a clustered layer, the 3+6
+ * chips change which of them the clusters count and draw, a district's card counts them, and a
+ * reload keeps the list, the filter and the counts.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, type Browser } from '../support/browser.ts';
+import { idle, loadFile, openMap } from './map-page.ts';
+import { toCsv } from '../../src/lib/formats/csv.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => browser?.close());
+
+/** 2,000 enterprises on a grid in Jiading, the industries in turn: 400 each of IC, AUTO, BIO, HEE and one outside the 3+6. */
+const INDUSTRIES = ['集成电路', '汽车', '生物医药', '高端装备', '餐饮'];
+const LIST = toCsv([
+  ['企业名称', '行业', '经度', '纬度', '区'],
+  ...Array.from({ length: 2000 }, (_, i) => [
+    `企业${i}`,
+    INDUSTRIES[i % 5]!,
+    (121.15 + (i % 50) * 0.003).toFixed(4),
+    (31.3 + Math.floor(i / 50) * 0.0025).toFixed(4),
+    '嘉定区',
+  ]),
+]);
+
+/**
+ * How many enterprises the map draws: each cluster's count of the chosen industry's set (`s1` is
+ * the file's second industry set, 汽车; all of a cluster with no chip) plus the single points.
+ */
+function drawnEnterprises(page: Page, set: number | null): Promise<number> {
+  return page.evaluate((set) => {
+    type F = { properties: Record<string, number> };
+    type Map = { queryRenderedFeatures(o: object): F[] };
+    const map = (window as unknown as { __map: Map }).__map;
+    const clusters = new Map<number, number>();
+    for (const f of map.queryRenderedFeatures({ layers: ['enterprise-clusters'] }))
+      clusters.set(f.properties.cluster_id!, set === null ? f.properties.point_count! : (f.properties[`s${set}`] ?? 0));
+    const points = new Set(map.queryRenderedFeatures({ layers: ['enterprise-points'] }).map((f) => f.properties.i));
+    return [...clusters.values()].reduce((a, b) => a + b, 0) + points.size;
+  }, set);
+}
+
+describe('an enterprise list', () => {
+  it('clusters 2,000 enterprises, follows the 3+6 chips, counts them in a district’s card, and keeps it all across a reload', async () => {
+    const page = await browser.context.newPage();
+    await openMap(page, `${baseUrl}/test/explorer?v=121.22,31.35,10.5&d=310114`);
+    await loadFile(page, '企业名录.csv', LIST);
+    await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toContain('已导入企业 2000 家');
+    await page.waitForSelector('[data-enterprises="2000"]', { state: 'attached' });
+    await idle(page);
+    expect(await drawnEnterprises(page, null)).toBe(2000);
+    expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('2000');
+
+    await page.click('[data-industry="AUTO"]');
+    await page.waitForURL(/ind=AUTO/);
+    await idle(page);
+    await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
+    expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
+    expect(await page.getByTestId('enterprise-count').textContent()).toContain('共 2000 家');
+
+    await page.reload();
+    await page.waitForSelector('[data-enterprises="2000"]', { state: 'attached', timeout: 60_000 });
+    await idle(page);
+    await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
+    expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
+    await page.close();
+  });
+});
