@@ -40,6 +40,10 @@ describe('an officer’s own list', () => {
     expect(await page.getByTestId('import-encoding-used').textContent()).toContain('GBK / GB18030');
     expect(await page.getByTestId('import-encoding-used').textContent()).toContain('自动识别');
     await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2']);
+    // summarised by the layout area it sits in (Jiading lies in the 沪西 belt), and by district
+    const layout = page.getByTestId('import-summary-layout');
+    expect(await layout.locator('tr[data-area="belt-huxi"] th').textContent()).toContain('沪西');
+    expect(await layout.locator('tbody tr').count()).toBe(1);
     const at = await project(page, TRUE_PLACE);
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('嘉定智能网联汽车园');

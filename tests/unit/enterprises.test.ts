@@ -50,6 +50,8 @@ const square = (x: number, y: number, d: number): CountingShape['geometry'] => (
 const shapes: CountingShape[] = [
   { id: 'robot-park', kind: 'featured-park', precision: 'approximate', parent: null, geometry: square(121.2, 31.3, 0.02) },
   { id: 'huxi-jiading', kind: 'belt-member', precision: 'schematic', parent: 'belt-huxi', geometry: square(121.1, 31.2, 0.3) },
+  // the belt is drawn itself too: a point in both is in it once
+  { id: 'belt-huxi', kind: 'belt', precision: 'schematic', parent: null, geometry: square(121.05, 31.15, 0.36) },
 ];
 // IC reaches EI in the plan (an IC enterprise shows under the EI chip too); the others reach only themselves
 const reach = { IC: ['EI', 'IC'], EI: ['EI'], AUTO: ['AUTO'], HEE: ['HEE'] } as unknown as Record<IndustryId, IndustryId[]>;

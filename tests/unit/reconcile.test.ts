@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseImport, type ImportContext } from '../../src/lib/plan/import-parks.ts';
-import { batchNumber, districtSummary, kmBetween, reconcile, reconcileCounts, reconcileCsv } from '../../src/lib/plan/reconcile.ts';
+import {
+  batchNumber,
+  districtSummary,
+  layoutSummary,
+  kmBetween,
+  reconcile,
+  reconcileCounts,
+  reconcileCsv,
+} from '../../src/lib/plan/reconcile.ts';
 import { featureIndex } from '../../src/lib/plan/feature-index.ts';
 import { outputIn100m } from '../../src/lib/plan/density.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
@@ -76,17 +84,42 @@ describe('batches as files write them', () => {
 describe('the file’s parks by district', () => {
   it('sums output over area for the rows with both, counting the others apart, never a zero for no data', () => {
     const summary = districtSummary(list.accepted, outputIn100m);
-    const baoshan = summary.find((d) => d.district === '310113')!;
+    const baoshan = summary.find((d) => d.key === '310113')!;
     // 某某新材料产业园 has both (60 亿元 over 1.5 km² = 40); 只有区的园区 has no output
     expect(baoshan).toEqual({
-      district: '310113',
+      key: '310113',
       parks: 2,
       withBoth: 1,
       output100m: 60,
       areaKm2: 1.5,
       density: { value: 40, tier: 'below' },
     });
-    const pudong = summary.find((d) => d.district === '310115')!;
+    const pudong = summary.find((d) => d.key === '310115')!;
     expect(pudong).toMatchObject({ parks: 1, withBoth: 0, output100m: null, density: null });
+  });
+});
+
+describe('the file’s parks by belt, pole and new town', () => {
+  it('groups each park under every layout area its point is in, in the layout’s order, the rest last', () => {
+    const park = (name: string, within: string[], output: number | null, area: number | null) => ({
+      ...list.accepted[0]!,
+      name,
+      within,
+      output: output === null ? null : { value: output, unit: '亿元', year: 2022 },
+      areaKm2: area,
+      boundaryAreaKm2: null,
+    });
+    const parks = [
+      park('沿江甲', ['yanjiang-baoshan', 'belt-yanjiang'], 100, 1),
+      park('沿江乙', ['belt-yanjiang'], null, 2),
+      park('临港丙', ['lingang'], 30, 1),
+      park('别处丁', ['robot-park'], 50, 1),
+    ];
+    const rows = layoutSummary(parks, ['belt-yanjiang', 'belt-huxi', 'lingang'], outputIn100m);
+    expect(rows.map((r) => [r.key, r.parks, r.withBoth, r.density?.value ?? null])).toEqual([
+      ['belt-yanjiang', 2, 1, 100],
+      ['lingang', 1, 1, 30],
+      [null, 1, 1, 50],
+    ]);
   });
 });

@@ -24,6 +24,7 @@ import {
   ENTERPRISE_LIMITS,
   isEnterpriseHeader,
   readEnterprises,
+  shapeLocator,
   type CountingShape,
   type ImportedEnterprise,
 } from '../plan/enterprises.ts';
@@ -191,6 +192,12 @@ export async function readList(
     hint = await districtLookup()
       .then((inDistrict) => coordinateHint(result.accepted, inDistrict))
       .catch(() => null);
+  }
+  // where each park sits in the plan's areas (belts, the pole, new towns …), for the summaries; a
+  // district centre is no place in them
+  if (result.accepted.length) {
+    const locate = shapeLocator((await enterpriseContext(ctx)).shapes);
+    for (const park of result.accepted) park.within = park.locatedBy === 'coordinates' ? locate(park.point) : [];
   }
   return { ...result, ...described(input, coordinates), hint, kind: 'parks' };
 }

@@ -93,6 +93,7 @@ function isImportedPark(x: unknown): x is ImportedPark {
       (d) => typeof d.value === 'number' && typeof d.tier === 'string' && (d.year === null || typeof d.year === 'number'),
     ) &&
     optional(p.original, (o) => isPoint(o.point) && typeof o.system === 'string') &&
+    (p.within === undefined || (Array.isArray(p.within) && p.within.every((id) => typeof id === 'string'))) &&
     optional(p.boundary, (b) => (b.type === 'Polygon' || b.type === 'MultiPolygon') && Array.isArray(b.coordinates)) &&
     (p.boundaryAreaKm2 === undefined || p.boundaryAreaKm2 === null || (typeof p.boundaryAreaKm2 === 'number' && p.boundaryAreaKm2 > 0)) &&
     (p.match === null ||

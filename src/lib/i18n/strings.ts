@@ -528,6 +528,12 @@ const STRINGS = {
   importedPark: { zh: '导入的园区', en: 'Imported park' },
   locatedByDistrict: { zh: '位置为所在区中心 (文件无坐标)', en: 'placed at its district’s centre (no coordinates in the file)' },
   locatedByCoordinates: { zh: '位置来自文件坐标', en: 'placed at the file’s coordinates' },
+  summaryLayoutTitle: {
+    zh: '按三带、一极、五个新城（按本图所绘范围）',
+    en: 'By belt, the pole and the new towns (by the outlines drawn here)',
+  },
+  summaryLayoutArea: { zh: '范围', en: 'Area' },
+  summaryNoLayout: { zh: '不在其中（或无坐标）', en: 'In none of them (or no coordinates)' },
   enterpriseCountTitle: { zh: '企业（来自您的名单“{list}”）', en: 'Enterprises (from your list “{list}”)' },
   enterpriseCountAll: { zh: '家', en: 'enterprises' },
   enterpriseCountFiltered: { zh: '家属于所选产业（共 {total} 家）', en: 'in the chosen industries (of {total} in all)' },

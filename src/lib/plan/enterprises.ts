@@ -87,14 +87,15 @@ export function shapeLocator(shapes: readonly CountingShape[]): (point: [number,
     return { s, feature, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const };
   });
   return (point) => {
-    const ids: string[] = [];
+    // a set: a belt is drawn itself and named as its members' parent
+    const ids = new Set<string>();
     for (const { s, feature, box } of boxed) {
       if (point[0] < box[0] || point[0] > box[2] || point[1] < box[1] || point[1] > box[3]) continue;
       if (!booleanPointInPolygon(point, feature)) continue;
-      ids.push(s.id);
-      if (s.parent && !ids.includes(s.parent)) ids.push(s.parent);
+      ids.add(s.id);
+      if (s.parent) ids.add(s.parent);
     }
-    return ids;
+    return [...ids];
   };
 }
 

@@ -44,6 +44,8 @@ export interface ImportedPark {
   boundaryAreaKm2?: number | null;
   /** Which area the density divides by: the file's stated area, else the boundary's. */
   areaBasis?: 'stated' | 'boundary' | null;
+  /** Held plan features whose drawn shape holds the park's point (the belt of a belt member too); set in the browser. */
+  within?: string[];
 }
 
 /** A boundary larger than this is a wrong coordinate or a district, not a park (Lingang's zone is 873 km²). */

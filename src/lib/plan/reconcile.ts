@@ -114,8 +114,10 @@ export function reconcileCounts(rows: readonly ReconciledRow[]): { matched: numb
   };
 }
 
-export interface DistrictSummary {
-  district: string | null;
+/** The file's parks in one group (a district, or a belt, the pole or a new town): totals over the rows with both figures. */
+export interface AreaSummary {
+  /** The group's key (district code or plan feature id); null: the rows in none. */
+  key: string | null;
   parks: number;
   /** Rows with both an output and an area: the only ones the density sums. */
   withBoth: number;
@@ -125,26 +127,35 @@ export interface DistrictSummary {
 }
 
 /**
- * The file's parks by district: total output (亿元, each row's own unit converted) over the total area
- * of the same rows; no density where no row has both (never a zero). Rows without a district last.
+ * The file's parks grouped (a park may sit in several groups, or none: then under null, last):
+ * total output (亿元, each row's own unit converted) over the total area of the same rows — the
+ * stated area, else the boundary's — and no density where no row has both (never a zero).
  */
-export function districtSummary(
+export function summaryBy(
   parks: readonly ImportedPark[],
+  keysOf: (p: ImportedPark) => readonly string[],
   outputIn100m: (value: number, unit: string) => number | null,
-): DistrictSummary[] {
+  order: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): AreaSummary[] {
   const groups = new Map<string | null, ImportedPark[]>();
-  for (const p of parks) groups.set(p.district, [...(groups.get(p.district) ?? []), p]);
+  for (const p of parks) {
+    const keys = keysOf(p);
+    for (const key of keys.length ? keys : [null]) groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
-    .map(([district, rows]) => {
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : order(a, b)))
+    .map(([key, rows]) => {
       const both = rows
-        .map((p) => ({ money: p.output ? outputIn100m(p.output.value, p.output.unit) : null, area: p.areaKm2 }))
+        .map((p) => ({
+          money: p.output ? outputIn100m(p.output.value, p.output.unit) : null,
+          area: p.areaKm2 ?? p.boundaryAreaKm2 ?? null,
+        }))
         .filter((x): x is { money: number; area: number } => x.money !== null && x.area !== null);
       const output = both.reduce((s, x) => s + x.money, 0);
       const area = both.reduce((s, x) => s + x.area, 0);
       const value = both.length && area > 0 ? round1(output / area) : null;
       return {
-        district,
+        key,
         parks: rows.length,
         withBoth: both.length,
         output100m: both.length ? round1(output) : null,
@@ -152,6 +163,31 @@ export function districtSummary(
         density: value === null ? null : { value, tier: densityTier(value) },
       };
     });
+}
+
+/** The file's parks by district (rows without a district last). */
+export function districtSummary(
+  parks: readonly ImportedPark[],
+  outputIn100m: (value: number, unit: string) => number | null,
+): AreaSummary[] {
+  return summaryBy(parks, (p) => (p.district ? [p.district] : []), outputIn100m);
+}
+
+/**
+ * The file's parks by the manufacturing layout's areas they sit in (the belts, the pole, the new
+ * towns: `layout`, in that order), by the drawn outlines; the parks in none last.
+ */
+export function layoutSummary(
+  parks: readonly ImportedPark[],
+  layout: readonly string[],
+  outputIn100m: (value: number, unit: string) => number | null,
+): AreaSummary[] {
+  return summaryBy(
+    parks,
+    (p) => (p.within ?? []).filter((id) => layout.includes(id)),
+    outputIn100m,
+    (a, b) => layout.indexOf(a) - layout.indexOf(b),
+  );
 }
 
 /** The reconciliation as a CSV the user can take away (UTF-8 with BOM; formulas neutralised by toCsv). */
