@@ -1,7 +1,7 @@
 /**
  * A district's enterprise list on the map: 2,000 enterprises load as a clustered layer, the 3+6
- * chips change which of them the clusters count and draw, a district's card counts them, and a
- * reload keeps the list, the filter and the counts.
+ * chips change which of them the clusters count and draw, a district's card counts them, a
+ * reload keeps the list, the filter and the counts, and the compare view sets them beside the plan.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -69,6 +69,13 @@ describe('an enterprise list', () => {
     await idle(page);
     await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
     expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
+
+    // the compare view puts the list beside the plan: Jiading district and the 沪西 belt, by industry
+    await page.goto(`${baseUrl}/compare?units=district-310114,belt-huxi`);
+    const yours = page.getByTestId('compare-yours');
+    await expect.poll(() => yours.locator('tr[data-row="district-310114"] [data-testid="yours-enterprises"]').textContent()).toBe('2000');
+    expect(await yours.locator('tr[data-row="district-310114"] td[data-industry="AUTO"]').textContent()).toBe('400');
+    expect(await yours.textContent()).toContain('企业名录');
     await page.close();
   });
 });

@@ -101,7 +101,7 @@ describe('an officer’s own list', () => {
     await page.close();
   });
 
-  it('colours an imported park by its own output density in density 2D, and its card says the figure is the file’s', async () => {
+  it('colours an imported park by its own output density in density 2D, stands it as a column in 3D, and its card says the figure is the file’s', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,12`);
     await loadFile(
@@ -132,6 +132,19 @@ describe('an officer’s own list', () => {
     await page.reload();
     await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
     await expect.poll(() => page.getByTestId('imported-density').textContent()).toContain('80 亿元/km²');
+
+    // in 3D it stands as a column of its own figure: a click on the column's body (above its foot,
+    // where the flat map has nothing of it) opens its card
+    await page.getByTestId('imported-card').getByRole('button').first().click();
+    await page.click('[data-density-mode="3d"]');
+    await page.waitForSelector('[data-density3d="drawn"]', { state: 'attached', timeout: 60_000 });
+    await page.waitForURL(/v=[\d.]+,[\d.]+,[\d.]+,-?[\d.]+,(?:[2-8]\d)/, { timeout: 20_000 });
+    await idle(page);
+    const foot = await project(page, TRUE_PLACE);
+    const tilted = new Screenshot(await page.screenshot());
+    expect(tilted.nearest(foot.x, foot.y - 30, DENSITY_COLOURS.above, 4)).toBeLessThan(60);
+    await page.mouse.click(foot.x, foot.y - 30);
+    await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('高产出园区');
     await page.close();
   });
 

@@ -17,6 +17,7 @@ import {
   enterpriseLayerData,
   enterpriseListTable,
   isEnterpriseHeader,
+  listsInArea,
   readEnterprises,
   type CountingShape,
   type EnterpriseContext,
@@ -234,5 +235,46 @@ describe('the enterprise layer', () => {
     expect([0, 1, 2, 3].map((i) => shown([], i))).toEqual([true, true, true, true]);
     expect([0, 1, 2, 3].map((i) => shown(['EI'], i))).toEqual([true, false, false, false]);
     expect([0, 1, 2, 3].map((i) => shown(['HEE'], i))).toEqual([false, false, true, false]);
+  });
+});
+
+describe('the user’s lists in a compared area', () => {
+  const list = read([
+    header,
+    ['芯片甲', '集成电路', '121.205', '31.305', '', '', '', ''],
+    ['两业乙', '汽车;高端装备', '121.35', '31.35', '', '', '', ''],
+    ['餐饮丙', '餐饮', '121.36', '31.36', '', '', '', ''],
+    ['园外丁', '汽车', '121.5', '31.5', '嘉定区', '机器人产业园', '', ''],
+  ]).enterprises;
+  const park = (within: string[], output: number | null, area: number | null) => ({
+    id: 'imported-2',
+    row: 2,
+    name: '园',
+    industries: [],
+    category: '',
+    areaKm2: area,
+    point: [121.3, 31.3] as [number, number],
+    locatedBy: 'coordinates' as const,
+    district: '310114',
+    source: '',
+    match: null,
+    output: output === null ? null : { value: output, unit: '亿元', year: 2022 },
+    within,
+  });
+
+  it('counts enterprises by their stated industries (one in two industries under both) and parks with their density', () => {
+    const inBelt = listsInArea({ featureId: 'belt-huxi' }, list, [park(['belt-huxi'], 100, 2), park(['belt-huxi'], null, 1)], outputIn100m);
+    expect(inBelt).toEqual({
+      enterprises: { total: 3, byIndustry: { IC: 1, AUTO: 1, HEE: 1 }, noIndustry: 1 },
+      parks: { count: 2, withBoth: 1, density: 50 },
+    });
+    // a park named in the file's park column counts there though its point lies outside
+    expect(listsInArea({ featureId: 'robot-park' }, list, [], outputIn100m).enterprises.total).toBe(2);
+    // the stated district, else the one the point is in (the stand-in outline ends at 121.3°E)
+    expect(listsInArea({ district: '310114' }, list, [], outputIn100m).enterprises).toMatchObject({ total: 2 });
+    expect(listsInArea({ featureId: 'lingang' }, list, [], outputIn100m)).toEqual({
+      enterprises: { total: 0, byIndustry: {}, noIndustry: 0 },
+      parks: { count: 0, withBoth: 0, density: null },
+    });
   });
 });

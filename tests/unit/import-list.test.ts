@@ -9,11 +9,13 @@ import { decodeTableText } from '../../src/lib/formats/text-encoding.ts';
 import {
   areaDifferencePercent,
   coordinateHint,
+  importedColumns,
   importedListGeojson,
   headerSignature,
   parseImport,
   parseImportTable,
   quantityFromText,
+  sheetNoteIssues,
   toWgs84,
   type ImportContext,
 } from '../../src/lib/plan/import-parks.ts';
@@ -275,6 +277,29 @@ describe('Excel workbooks', () => {
     ]);
   });
 
+  it('fills a merged 区 cell into every row it spans and reports a formula with no saved result, by row and column', async () => {
+    const { default: writeXlsxFile } = await import('write-excel-file/node');
+    // 区 merged over three rows (as district lists often are); 面积 of the last row a formula the writer never calculated
+    const buffer = await writeXlsxFile([
+      [{ value: '名称' }, { value: '产业' }, { value: '区' }, { value: '面积' }],
+      [{ value: '甲园' }, { value: '汽车' }, { value: '嘉定区', rowSpan: 3 }, { value: 1 }],
+      [{ value: '乙园' }, { value: '汽车' }, null, { value: 2 }],
+      [{ value: '丙园' }, { value: '汽车' }, null, { type: 'Formula', value: '=D2+D3' }],
+    ]).toBuffer();
+    const [sheet] = await readWorkbook(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+    expect(sheet!.rows.map((r) => r[2])).toEqual(['区', '嘉定区', '嘉定区', '嘉定区']);
+    expect(sheet!.rows[3]![3] ?? '').toBe('');
+    const issues = sheetNoteIssues(sheet!.notes!, sheet!.rows[0]!);
+    expect(issues.map((i) => [i.row, i.column, i.kept])).toEqual([
+      [2, '区 (C)', true],
+      [4, '面积 (D)', true],
+    ]);
+    expect(issues[0]!.reason.en).toBe('merged cells C2:C4: each of its rows was given its value "嘉定区"');
+    expect(issues[1]!.reason.en).toMatch(/formula with no saved result, read as empty/);
+    // the rows then load with their district
+    expect(parseImportTable(sheet!.rows, ctx).accepted.map((p) => p.district)).toEqual(['310114', '310114', '310114']);
+  });
+
   it('reports an empty sheet, and text cells that would run as formulas stay text in every exported CSV', async () => {
     expect(parseImportTable([], ctx).fatal?.en).toBe('The file or sheet is empty');
     expect(parseImportTable([['', '']], ctx).fatal?.en).toBe('The file or sheet is empty');
@@ -428,5 +453,21 @@ describe('park boundaries from GeoJSON', () => {
       }),
     ).toMatch(/pair of numbers/);
     expect(reason({ type: 'LineString', coordinates: square() })).toMatch(/Point, Polygon or MultiPolygon/);
+  });
+});
+
+describe('imported parks in 3D density', () => {
+  it('become columns of their own figure, marked as the user’s, only those the chosen industries show', () => {
+    const r = parseImport(
+      '名称,产业,面积,产值,年份,经度,纬度\n高产出园,汽车,2,200,2022,121.2,31.3\n芯片园,集成电路,1,30,2022,121.3,31.2\n没有产值的园,汽车,1,,,121.4,31.1\n',
+      'list.csv',
+      ctx,
+    );
+    const reach = { AUTO: ['AUTO'], IC: ['EI', 'IC'], HEE: ['HEE'] } as unknown as Parameters<typeof importedColumns>[2];
+    expect(importedColumns(r.accepted, [], reach).map((c) => [c.name.zh, c.density, c.tier, c.imported])).toEqual([
+      ['高产出园', 100, 'above', true],
+      ['芯片园', 30, 'below', true],
+    ]);
+    expect(importedColumns(r.accepted, ['EI' as never], reach).map((c) => c.name.zh)).toEqual(['芯片园']);
   });
 });

@@ -12,6 +12,7 @@ import {
   headerSignature,
   parseImport,
   parseImportTable,
+  sheetNoteIssues,
   tableRows,
   type CoordinateSystem,
   type ColumnMapping,
@@ -186,6 +187,7 @@ export async function readList(
   // a header set the user mapped before is read with that mapping again
   const remembered = !mapping && result.columns ? savedMappings()[headerSignature(result.columns.map((c) => c.header))] : undefined;
   if (remembered) result = read(remembered);
+  result = { ...result, issues: [...sheetIssues(input), ...result.issues] };
   let hint: ImportOutcome['hint'] = null;
   if (result.accepted.some((p) => p.original && p.district)) {
     // the hint is a help, not a condition: without the outlines (offline before they were stored) there is none
@@ -200,6 +202,13 @@ export async function readList(
     for (const park of result.accepted) park.within = park.locatedBy === 'coordinates' ? locate(park.point) : [];
   }
   return { ...result, ...described(input, coordinates), hint, kind: 'parks' };
+}
+
+/** The read sheet's merged cells and formulas without a saved value, as row issues. */
+function sheetIssues(input: ImportInput) {
+  if (input.kind !== 'workbook') return [];
+  const sheet = input.sheets.find((s) => s.name === input.sheet);
+  return sheet?.notes?.length ? sheetNoteIssues(sheet.notes, sheet.rows[0] ?? []) : [];
 }
 
 /** How the input was read, as the panel shows it: file (and sheet), encoding, coordinate system. */
@@ -238,7 +247,7 @@ async function readEnterpriseList(
   const result = readEnterprises(table, await enterpriseContext(ctx), coordinates);
   return {
     ...about,
-    issues: result.issues,
+    issues: [...sheetIssues(input), ...result.issues],
     fatal: result.fatal,
     enterprises: result.enterprises,
     ...(table.columns ? { columns: table.columns, preview: table.preview ?? [] } : {}),

@@ -528,6 +528,13 @@ const STRINGS = {
   importedPark: { zh: '导入的园区', en: 'Imported park' },
   locatedByDistrict: { zh: '位置为所在区中心 (文件无坐标)', en: 'placed at its district’s centre (no coordinates in the file)' },
   locatedByCoordinates: { zh: '位置来自文件坐标', en: 'placed at the file’s coordinates' },
+  compareYoursTitle: { zh: '您的名单（本浏览器中，来自您的文件）', en: 'Your lists (in this browser, from your files)' },
+  compareYoursNote: {
+    zh: '园区名单：{parks}；企业名单：{enterprises}。按本页所绘范围计数（示意范围只是近似），企业按文件所填产业计入各列，一家多个产业则各列都计；园区密度为有产值和面积者的产值合计 ÷ 面积合计。',
+    en: 'Park list: {parks}; enterprise list: {enterprises}. Counted inside the outlines drawn here (schematic ones are approximate); an enterprise counts under each 3+6 industry its file states; the parks’ density is total output ÷ total area of those with both.',
+  },
+  compareYoursParks: { zh: '您的园区（密度）', en: 'Your parks (density)' },
+  compareYoursEnterprises: { zh: '您的企业', en: 'Your enterprises' },
   summaryLayoutTitle: {
     zh: '按三带、一极、五个新城（按本图所绘范围）',
     en: 'By belt, the pole and the new towns (by the outlines drawn here)',

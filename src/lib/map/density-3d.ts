@@ -45,6 +45,20 @@ function layers(columns: readonly DensityColumn[]) {
       getFillColor: (c) => [...hexToRgb(DENSITY_COLOURS[c.tier]), c.planned ? 140 : 235],
       pickable: true,
     }),
+    // a park from the user's file: its column ringed in the imported layer's green, as its marker is
+    new ColumnLayer<DensityColumn>({
+      id: 'density-imported-rings',
+      data: columns.filter((c) => c.imported),
+      diskResolution: 24,
+      radius: RADIUS_M * 1.08,
+      extruded: true,
+      filled: false,
+      wireframe: true,
+      getPosition: (c) => c.position,
+      getElevation: (c) => c.density * METRES_PER_DENSITY_UNIT,
+      getLineColor: [17, 119, 51, 255],
+      pickable: false,
+    }),
   ];
 }
 

@@ -155,6 +155,8 @@ export interface DensityColumn {
   tier: DensityTier;
   planned: boolean;
   name: { zh: string; en: string };
+  /** A park from the user's file: outlined in the imported green so it never passes for a sourced figure. */
+  imported?: boolean;
 }
 
 interface Placeable {

@@ -302,3 +302,40 @@ export function enterpriseListTable(enterprises: readonly ImportedEnterprise[]):
     ]),
   ];
 }
+
+/** A compared area's share of the user's lists: enterprises by their stated 3+6 industry, and the parks there with their summed density. */
+export interface ListsInArea {
+  enterprises: { total: number; byIndustry: Partial<Record<IndustryId, number>>; noIndustry: number };
+  parks: { count: number; withBoth: number; density: number | null };
+}
+
+/**
+ * What the user's lists hold in a compared area (a plan feature by its drawn outline, or a district):
+ * enterprises counted once each under every 3+6 industry the file states for them (no reach: the
+ * columns show the file's own words), and imported parks with output ÷ area over those with both.
+ */
+export function listsInArea(
+  area: { featureId: string } | { district: string },
+  enterprises: readonly ImportedEnterprise[],
+  parks: readonly ImportedPark[],
+  outputIn100m: (value: number, unit: string) => number | null,
+): ListsInArea {
+  const inArea = (x: { district: string | null; within?: string[] }) =>
+    'district' in area ? x.district === area.district : (x.within ?? []).includes(area.featureId);
+  const byIndustry: Partial<Record<IndustryId, number>> = {};
+  let total = 0;
+  let noIndustry = 0;
+  for (const e of enterprises) {
+    if (!inArea(e) && !('featureId' in area && e.parkMatch === area.featureId)) continue;
+    total++;
+    if (e.industries.length === 0) noIndustry++;
+    for (const id of e.industries) byIndustry[id] = (byIndustry[id] ?? 0) + 1;
+  }
+  const here = parks.filter(inArea);
+  const both = here
+    .map((p) => ({ money: p.output ? outputIn100m(p.output.value, p.output.unit) : null, area: p.areaKm2 ?? p.boundaryAreaKm2 ?? null }))
+    .filter((x): x is { money: number; area: number } => x.money !== null && x.area !== null && x.area > 0);
+  const area100m = both.reduce((s, x) => s + x.area, 0);
+  const density = both.length ? Math.round((both.reduce((s, x) => s + x.money, 0) / area100m) * 10) / 10 : null;
+  return { enterprises: { total, byIndustry, noIndustry }, parks: { count: here.length, withBoth: both.length, density } };
+}

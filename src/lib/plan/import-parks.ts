@@ -12,9 +12,10 @@ import pointOnFeature from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { parseCsvRows } from '../formats/csv.ts';
 import type { FeatureKind, Figure, IndustryId } from './model.ts';
-import { areaInKm2, densityOf, type DensityTier, type NoDataReason } from './density.ts';
+import { areaInKm2, densityOf, type DensityColumn, type DensityTier, type NoDataReason } from './density.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { DISTRICTS } from '../districts.ts';
+import type { SheetNote } from '../formats/xlsx.ts';
 
 export interface ImportedPark {
   /** Stable within the import: `imported-<row>`. */
@@ -563,6 +564,58 @@ export function importedDensity(
   const result = densityOf(figure(output.value, output.unit), figure(areaKm2, 'km²'));
   if (result.status !== 'ok') return { density: null, densityReason: result.reason };
   return { density: { value: result.density.value, tier: result.density.tier, year: output.year }, densityReason: null };
+}
+
+/**
+ * A workbook's notes (formats/xlsx.ts) as row issues: a merged range was filled with its first value
+ * (kept, said so), a formula without a saved value was read as empty (said so; the row's own checks
+ * then decide whether it loads). The column is named by its header and letter.
+ */
+export function sheetNoteIssues(notes: readonly SheetNote[], header: readonly string[]): RowIssue[] {
+  const columnName = (letters: string) => {
+    const index = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return header[index]?.trim() ? `${header[index]!.trim()} (${letters})` : letters;
+  };
+  return notes.map((n) =>
+    n.kind === 'merged'
+      ? {
+          row: n.row,
+          column: columnName(n.column),
+          reason: {
+            zh: `合并单元格 ${n.range}：每一行都取其值“${n.value}”`,
+            en: `merged cells ${n.range}: each of its rows was given its value "${n.value}"`,
+          },
+          kept: true,
+        }
+      : {
+          row: n.row,
+          column: columnName(n.column),
+          reason: {
+            zh: '公式没有保存的计算结果，按空白读取（请在 Excel 中打开并保存，或粘贴为数值）',
+            en: 'a formula with no saved result, read as empty (open and save the file in Excel, or paste it as values)',
+          },
+          kept: true,
+        },
+  );
+}
+
+/** Imported parks with a density as 3D columns (only those the chosen industries show, as on the map), marked as the user's. */
+export function importedColumns(
+  parks: readonly ImportedPark[],
+  chosen: readonly IndustryId[],
+  reach: Readonly<Record<IndustryId, readonly IndustryId[]>>,
+): DensityColumn[] {
+  return parks
+    .filter((p) => p.density && (chosen.length === 0 || p.industries.some((i) => reach[i].some((r) => chosen.includes(r)))))
+    .map((p) => ({
+      id: p.id,
+      position: p.point,
+      density: p.density!.value,
+      tier: p.density!.tier,
+      planned: false,
+      name: { zh: p.name, en: p.name },
+      imported: true,
+    }));
 }
 
 /** Whether a table's first row names a name column (a workbook's first such sheet is the one read). */
