@@ -17,8 +17,8 @@ export const ENTERPRISE_LAYERS = {
   counts: 'enterprise-cluster-counts',
   points: 'enterprise-points',
 } as const;
-/** Clusters stop here: from this zoom every enterprise is its own point. */
-export const ENTERPRISE_CLUSTER_MAX_ZOOM = 15;
+/** Clusters stop here, below the map's maximum zoom (15): from zoom 14 every enterprise is its own point. */
+export const ENTERPRISE_CLUSTER_MAX_ZOOM = 13;
 /** Drawn under the overlay (search area, imported parks, results), above the plan. */
 export const ENTERPRISE_BEFORE_LAYER = 'overlay-area-fill';
 /** The layer's own colour (clusters): a slate, apart from every industry's and the imported parks' green. */
