@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
-import { idle, loadFile, openMap } from './map-page.ts';
+import { idle, loadFile, openMap, policyViolations, project, watchPolicyViolations } from './map-page.ts';
 import { toCsv } from '../../src/lib/formats/csv.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
+  await watchPolicyViolations(browser.context);
 });
 afterAll(async () => browser?.close());
 
@@ -69,6 +70,20 @@ describe('an enterprise list', () => {
     await idle(page);
     await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
     expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
+
+    // close in, each enterprise is its own point; a click shows what the file says of it, as the user's
+    await page.evaluate(() =>
+      (window as unknown as { __map: { jumpTo(o: object): void } }).__map.jumpTo({ center: [121.153, 31.3], zoom: 14.5 }),
+    );
+    await idle(page);
+    const firstAuto = await project(page, [121.153, 31.3]); // 企业1: 汽车, the grid's second point
+    await page.mouse.click(firstAuto.x, firstAuto.y);
+    const popup = page.getByTestId('enterprise-popup');
+    await expect.poll(() => popup.textContent()).toContain('企业1');
+    expect(await popup.textContent()).toContain('来自您的企业名单“企业名录”第 3 行');
+    expect(await popup.textContent()).toContain('汽车');
+    // the layer added at run time and its popup stay within the page's Content-Security-Policy
+    expect(await policyViolations(page)).toEqual([]);
 
     // the compare view puts the list beside the plan: Jiading district and the 沪西 belt, by industry
     await page.goto(`${baseUrl}/compare?units=district-310114,belt-huxi`);
