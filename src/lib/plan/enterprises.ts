@@ -22,6 +22,7 @@ import {
   type RowIssue,
   type TableRead,
 } from './import-parks.ts';
+import { summaryBy } from './reconcile.ts';
 
 export interface ImportedEnterprise {
   row: number;
@@ -332,10 +333,10 @@ export function listsInArea(
     for (const id of e.industries) byIndustry[id] = (byIndustry[id] ?? 0) + 1;
   }
   const here = parks.filter(inArea);
-  const both = here
-    .map((p) => ({ money: p.output ? outputIn100m(p.output.value, p.output.unit) : null, area: p.areaKm2 ?? p.boundaryAreaKm2 ?? null }))
-    .filter((x): x is { money: number; area: number } => x.money !== null && x.area !== null && x.area > 0);
-  const area100m = both.reduce((s, x) => s + x.area, 0);
-  const density = both.length ? Math.round((both.reduce((s, x) => s + x.money, 0) / area100m) * 10) / 10 : null;
-  return { enterprises: { total, byIndustry, noIndustry }, parks: { count: here.length, withBoth: both.length, density } };
+  // the parks' totals by the same rule as the panel's summaries (one group: this area)
+  const summary = here.length ? summaryBy(here, () => ['here'], outputIn100m)[0]! : null;
+  return {
+    enterprises: { total, byIndustry, noIndustry },
+    parks: { count: here.length, withBoth: summary?.withBoth ?? 0, density: summary?.density?.value ?? null },
+  };
 }
