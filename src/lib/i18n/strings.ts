@@ -52,6 +52,10 @@ const STRINGS = {
   loadingBasemap: { zh: '正在读取底图…', en: 'Reading the basemap…' },
   loadingTiles: { zh: '正在绘制底图 · {percent}%', en: 'Drawing the basemap · {percent}%' },
   basemapFailed: { zh: '底图无法加载', en: 'The basemap could not be loaded' },
+  mapStartFailed: {
+    zh: '地图无法启动（浏览器支持 WebGL，但地图样式有误）',
+    en: 'The map could not start (the browser has WebGL; the map’s style has an error)',
+  },
   basemapFailedHint: {
     zh: '底图文件 (shanghai.pmtiles) 读取失败。请确认已运行 npm run geodata，且服务器支持 HTTP Range 请求。',
     en: 'The basemap file (shanghai.pmtiles) could not be read. Check that npm run geodata has run and that the server answers HTTP Range requests.',
