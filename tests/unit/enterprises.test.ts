@@ -14,6 +14,7 @@ import {
 import type { StyleSpecification } from 'maplibre-gl';
 import {
   countEnterprises,
+  describeEnterprise,
   enterpriseLayerData,
   enterpriseListTable,
   isEnterpriseHeader,
@@ -276,5 +277,26 @@ describe('the user’s lists in a compared area', () => {
       enterprises: { total: 0, byIndustry: {}, noIndustry: 0 },
       parks: { count: 0, withBoth: 0, density: null },
     });
+  });
+});
+
+describe('an enterprise’s popup', () => {
+  it('says in each language what the file says and that the row is the user’s, “no data” where it says nothing', () => {
+    const [e] = read([header, ['甲机器人公司', '高端装备', '121.21', '31.31', '', '机器人产业园', '5000', '2022']]).enterprises;
+    expect(describeEnterprise(e!, 'zh', ctx.industries, '嘉定名录')).toEqual([
+      '甲机器人公司',
+      '产业: 高端装备',
+      '行政区: 嘉定区',
+      '所在园区（文件）: 机器人产业园',
+      '产值（来自您的文件）: 5000 万元 (2022)',
+      '来自您的企业名单“嘉定名录”第 2 行',
+    ]);
+    const [other] = read([header, ['餐饮公司', '餐饮', '121.35', '31.35', '', '', '', '']]).enterprises;
+    expect(describeEnterprise(other!, 'en', ctx.industries, 'List')).toEqual([
+      '餐饮公司',
+      'Industries: no 3+6 industry',
+      'District: no data',
+      'From your enterprise list “List”, row 2',
+    ]);
   });
 });

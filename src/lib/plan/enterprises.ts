@@ -23,6 +23,9 @@ import {
   type TableRead,
 } from './import-parks.ts';
 import { summaryBy } from './reconcile.ts';
+import type { Language } from '../i18n/language.ts';
+import { t } from '../i18n/strings.ts';
+import { districtName } from '../districts.ts';
 
 export interface ImportedEnterprise {
   row: number;
@@ -339,4 +342,24 @@ export function listsInArea(
     enterprises: { total, byIndustry, noIndustry },
     parks: { count: here.length, withBoth: summary?.withBoth ?? 0, density: summary?.density?.value ?? null },
   };
+}
+
+/** What a popup says of an enterprise, line by line (plain text): the file's words, and that it is the user's. */
+export function describeEnterprise(
+  e: ImportedEnterprise,
+  language: Language,
+  industries: readonly { id: string; name: { zh: string; en: string } }[],
+  listName: string,
+): string[] {
+  const names = e.industries.map((id) => industries.find((x) => x.id === id)?.name[language] ?? id).join('、');
+  return [
+    e.name,
+    `${t(language, 'industries')}: ${names || t(language, 'enterpriseNoIndustry')}`,
+    `${t(language, 'district')}: ${e.district ? districtName(e.district, language) : t(language, 'noData')}`,
+    ...(e.park ? [`${t(language, 'enterprisePark')}: ${e.park}`] : []),
+    ...(e.output
+      ? [`${t(language, 'importedOutput')}: ${e.output.value} ${e.output.unit} (${e.output.year ?? t(language, 'yearNotGiven')})`]
+      : []),
+    t(language, 'enterpriseFromList', { name: listName, row: e.row }),
+  ];
 }
