@@ -71,6 +71,11 @@ describe('an enterprise list', () => {
     await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
     expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
 
+    // renamed, the list is called so in the card (and kept so: the compare view below reads it back)
+    await page.getByTestId('import-enterprise-name').fill('嘉定企业 2022');
+    await page.getByTestId('import-enterprise-rename').click();
+    await expect.poll(() => page.getByTestId('enterprise-count').locator('h3').textContent()).toContain('嘉定企业 2022');
+
     // close in, each enterprise is its own point; a click shows what the file says of it, as the user's
     await page.evaluate(() =>
       (window as unknown as { __map: { jumpTo(o: object): void } }).__map.jumpTo({ center: [121.153, 31.3], zoom: 14.5 }),
@@ -80,7 +85,7 @@ describe('an enterprise list', () => {
     await page.mouse.click(firstAuto.x, firstAuto.y);
     const popup = page.getByTestId('enterprise-popup');
     await expect.poll(() => popup.textContent()).toContain('企业1');
-    expect(await popup.textContent()).toContain('来自您的企业名单“企业名录”第 3 行');
+    expect(await popup.textContent()).toContain('来自您的企业名单“嘉定企业 2022”第 3 行');
     expect(await popup.textContent()).toContain('汽车');
     // the layer added at run time and its popup stay within the page's Content-Security-Policy
     expect(await policyViolations(page)).toEqual([]);
@@ -90,7 +95,7 @@ describe('an enterprise list', () => {
     const yours = page.getByTestId('compare-yours');
     await expect.poll(() => yours.locator('tr[data-row="district-310114"] [data-testid="yours-enterprises"]').textContent()).toBe('2000');
     expect(await yours.locator('tr[data-row="district-310114"] td[data-industry="AUTO"]').textContent()).toBe('400');
-    expect(await yours.textContent()).toContain('企业名录');
+    expect(await yours.textContent()).toContain('嘉定企业 2022');
     await page.close();
   });
 });
