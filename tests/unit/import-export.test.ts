@@ -230,7 +230,7 @@ describe('exporting the features shown', () => {
 });
 
 describe('the exported image’s legend and scale bar', () => {
-  it('lists the layers on, the density tiers when density is on, and the imported layer', () => {
+  it('lists the layers on, the density tiers when density is on, and the imported parks and enterprises', () => {
     const entries = legendEntries(['belts', 'featured-parks'], true, 2, 'zh');
     expect(entries.map((e) => e.label)).toEqual([
       '三带',
@@ -243,6 +243,7 @@ describe('the exported image’s legend and scale bar', () => {
       '导入的园区 (2)',
     ]);
     expect(legendEntries([], false, 0, 'en')).toEqual([]);
+    expect(legendEntries([], false, 0, 'en', 2000)).toEqual([{ label: 'Your enterprise list (2000)', colour: '#3d4f6b', shape: 'point' }]);
   });
   it('picks a round length that fits', () => {
     const mpp = metresPerPixel(31.2, 9);

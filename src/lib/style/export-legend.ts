@@ -8,6 +8,7 @@ import { DENSITY_COLOURS } from '../plan/density.ts';
 import { TIER_LABEL, TIER_ORDER } from '../plan/labels.ts';
 import type { Language } from '../i18n/language.ts';
 import { t } from '../i18n/strings.ts';
+import { ENTERPRISE_COLOUR } from './enterprise-layers.ts';
 
 export interface LegendEntry {
   label: string;
@@ -15,7 +16,13 @@ export interface LegendEntry {
   shape: LayerShape;
 }
 
-export function legendEntries(layersOn: readonly string[], densityOn: boolean, importedCount: number, language: Language): LegendEntry[] {
+export function legendEntries(
+  layersOn: readonly string[],
+  densityOn: boolean,
+  importedCount: number,
+  language: Language,
+  enterpriseCount = 0,
+): LegendEntry[] {
   const entries: LegendEntry[] = PLAN_LAYERS.filter((l) => layersOn.includes(l.id)).map((l) => ({
     label: l.name[language],
     colour: l.colour,
@@ -27,6 +34,8 @@ export function legendEntries(layersOn: readonly string[], densityOn: boolean, i
     );
   }
   if (importedCount > 0) entries.push({ label: `${t(language, 'importedLayer')} (${importedCount})`, colour: '#117733', shape: 'point' });
+  if (enterpriseCount > 0)
+    entries.push({ label: `${t(language, 'enterpriseLayer')} (${enterpriseCount})`, colour: ENTERPRISE_COLOUR, shape: 'point' });
   return entries;
 }
 
