@@ -54,6 +54,11 @@ describe('an enterprise list', () => {
     await loadFile(page, '企业名录.csv', LIST);
     await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toContain('已导入企业 2000 家');
     await page.waitForSelector('[data-enterprises="2000"]', { state: 'attached' });
+    // the 400 enterprises outside the 3+6 are one line of the problems, not 400
+    const problems = page.getByTestId('import-issues').locator('tbody tr');
+    expect(await problems.count()).toBe(1);
+    expect(await problems.first().getAttribute('data-count')).toBe('400');
+    expect(await problems.first().textContent()).toContain('6, 11, 16, 21, 26 … (+395)');
     await idle(page);
     expect(await drawnEnterprises(page, null)).toBe(2000);
     expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('2000');

@@ -23,7 +23,7 @@ import {
   type CountingShape,
   type EnterpriseContext,
 } from '../../src/lib/plan/enterprises.ts';
-import { csvRows, tableRows } from '../../src/lib/plan/import-parks.ts';
+import { csvRows, groupIssues, issuesTable, tableRows } from '../../src/lib/plan/import-parks.ts';
 import {
   clusterCount,
   enterpriseLayers,
@@ -298,5 +298,34 @@ describe('an enterprise’s popup', () => {
       'District: no data',
       'From your enterprise list “List”, row 2',
     ]);
+  });
+});
+
+describe('a long list’s problems', () => {
+  it('are one line per kind with the first rows and the count, and every one of them in the CSV', () => {
+    const rows = [
+      header,
+      ...Array.from({ length: 300 }, (_, i) => [
+        `公司${i}`,
+        i % 3 === 0 ? '餐饮' : '汽车',
+        '121.21',
+        '31.31',
+        i === 7 ? '火星区' : '',
+        '',
+        '',
+        '',
+      ]),
+    ];
+    const { issues } = read(rows);
+    expect(issues).toHaveLength(101);
+    const groups = groupIssues(issues);
+    expect(groups.map((g) => [g.column, g.count, g.rows, g.kept])).toEqual([
+      ['industries', 100, [2, 5, 8, 11, 14], true],
+      ['district', 1, [9], false],
+    ]);
+    const table = issuesTable(issues, 'en');
+    expect(table).toHaveLength(102);
+    expect(table[0]).toEqual(['row', 'column', 'reason', 'loaded']);
+    expect(table[1]).toEqual([2, 'industries', 'not a 3+6 industry: 餐饮 (loaded, counted under no 3+6 industry)', 'yes']);
   });
 });

@@ -618,6 +618,44 @@ export function importedColumns(
     }));
 }
 
+/** Issues with the same column, reason and outcome, once, with the rows they concern (the first few listed). */
+export interface IssueGroup {
+  column: string;
+  reason: { zh: string; en: string };
+  kept: boolean;
+  rows: number[];
+  count: number;
+}
+
+/**
+ * A long list's problems, one line per kind: 20,000 enterprises outside the 3+6 are one line "rows
+ * 6, 11, 16 … (+19,997)", not 20,000 table rows. Order: by each kind's first row.
+ */
+export function groupIssues(issues: readonly RowIssue[], listed = 5): IssueGroup[] {
+  const groups = new Map<string, IssueGroup>();
+  for (const i of issues) {
+    const key = `${i.column}\u241f${i.reason.en}\u241f${i.kept ? 1 : 0}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { column: i.column, reason: i.reason, kept: !!i.kept, rows: [], count: 0 }));
+    g.count++;
+    if (g.rows.length < listed) g.rows.push(i.row);
+  }
+  return [...groups.values()];
+}
+
+/** Every problem of a read, one row each, as a CSV the user can take to fix the file (in their language). */
+export function issuesTable(issues: readonly RowIssue[], language: 'zh' | 'en'): (string | number)[][] {
+  return [
+    language === 'zh' ? ['行', '列', '原因', '已载入'] : ['row', 'column', 'reason', 'loaded'],
+    ...issues.map((i) => [
+      i.row,
+      i.column,
+      i.reason[language],
+      i.kept ? (language === 'zh' ? '是' : 'yes') : language === 'zh' ? '否' : 'no',
+    ]),
+  ];
+}
+
 /** Whether a table's first row names a name column (a workbook's first such sheet is the one read). */
 export function hasNameColumn(header: readonly string[]): boolean {
   return header.some((h) => columnOf(h)?.column === 'name');
