@@ -326,6 +326,6 @@ describe('a long list’s problems', () => {
     const table = issuesTable(issues, 'en');
     expect(table).toHaveLength(102);
     expect(table[0]).toEqual(['row', 'column', 'reason', 'loaded']);
-    expect(table[1]).toEqual([2, 'industries', 'not a 3+6 industry: 餐饮 (loaded, counted under no 3+6 industry)', 'yes']);
+    expect(table[1]).toEqual([2, 'industries', 'not a 3+6 industry: 餐饮 (counted under none of them)', 'yes']);
   });
 });

@@ -429,7 +429,7 @@ const STRINGS = {
     zh: '虚线为示意范围, 点线为近似位置, 均非测绘边界',
     en: 'dashed: schematic extent; dotted: approximate place; none are surveyed boundaries',
   },
-  importTitle: { zh: '导入园区名单 (Excel / CSV / GeoJSON)', en: 'Load a list of parks (Excel / CSV / GeoJSON)' },
+  importTitle: { zh: '导入园区或企业名单 (Excel / CSV / GeoJSON)', en: 'Load a list of parks or enterprises (Excel / CSV / GeoJSON)' },
   importNote: {
     zh: '文件只在本浏览器中读取和保存, 不会上传。',
     en: 'The file is read and kept in this browser only; nothing is uploaded.',
@@ -570,7 +570,7 @@ const STRINGS = {
   enterpriseFromList: { zh: '来自您的企业名单“{name}”第 {row} 行', en: 'From your enterprise list “{name}”, row {row}' },
   enterpriseLayer: { zh: '您的企业名单', en: 'Your enterprise list' },
   listKind: { zh: '名单类型', en: 'The list holds' },
-  listKind_auto: { zh: '自动（表头有“企业名称”即为企业）', en: 'Detect (a 企业名称 / enterprise header means enterprises)' },
+  listKind_auto: { zh: '自动（按表头识别）', en: 'Detect from the header' },
   listKind_parks: { zh: '园区', en: 'Parks' },
   listKind_enterprises: { zh: '企业', en: 'Enterprises' },
   importEnterprisesAccepted: {

@@ -139,8 +139,8 @@ export function readEnterprises(read: TableRead, ctx: EnterpriseContext, system:
         row: raw.row,
         column: 'industries',
         reason: {
-          zh: `不属于“3+6”的产业: ${unknown.join('、')}（已载入，不计入任何“3+6”产业）`,
-          en: `not a 3+6 industry: ${unknown.join(', ')} (loaded, counted under no 3+6 industry)`,
+          zh: `不属于“3+6”的产业: ${unknown.join('、')}（不计入任何“3+6”产业）`,
+          en: `not a 3+6 industry: ${unknown.join(', ')} (counted under none of them)`,
         },
         kept: true,
       });
