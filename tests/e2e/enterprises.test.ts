@@ -51,9 +51,19 @@ describe('an enterprise list', () => {
   it('clusters 2,000 enterprises, follows the 3+6 chips, counts them in a district’s card, and keeps it all across a reload', async () => {
     const page = await browser.context.newPage();
     await openMap(page, `${baseUrl}/test/explorer?v=121.22,31.35,10.5&d=310114`);
+    // while it reads, the panel says so (recorded as it appears: it may be brief)
+    await page.evaluate(() => {
+      const w = window as unknown as { __readingSeen?: string };
+      new MutationObserver(() => {
+        const status = document.querySelector('[data-testid="import-reading"]');
+        if (status) w.__readingSeen = status.textContent ?? '';
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await loadFile(page, '企业名录.csv', LIST);
     await expect.poll(() => page.getByTestId('import-summary').textContent(), { timeout: 20_000 }).toContain('已导入企业 2000 家');
     await page.waitForSelector('[data-enterprises="2000"]', { state: 'attached' });
+    expect(await page.evaluate(() => (window as unknown as { __readingSeen?: string }).__readingSeen)).toBe('正在读取 企业名录.csv…');
+    expect(await page.getByTestId('import-reading').count()).toBe(0);
     // the 400 enterprises outside the 3+6 are one line of the problems, not 400
     const problems = page.getByTestId('import-issues').locator('tbody tr');
     expect(await problems.count()).toBe(1);

@@ -19,6 +19,8 @@ import type { ImportedLists } from './imported-lists.svelte.ts';
 export class ImportSession {
   /** The last outcome (rows, problems, the mapping step), or null once a list is shown or deleted. */
   result: ImportOutcome | null = $state(null);
+  /** The file being read (a 100,000-row list takes seconds): the panel says so meanwhile. */
+  reading: string | null = $state(null);
   #input: ImportInput | null = null;
   #kind: ListKindChoice = 'auto';
   /** The list the last input became: read again, it is replaced, not added. */
@@ -45,6 +47,22 @@ export class ImportSession {
       this.result = input;
       return;
     }
+    this.reading = input.filename;
+    // let the panel show that it is reading before the (synchronous) reading starts
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      await this.#readInput(input, coordinates, mapping, kind);
+    } finally {
+      this.reading = null;
+    }
+  }
+
+  async #readInput(
+    input: ImportInput,
+    coordinates: CoordinateSystem,
+    mapping: ColumnMapping | undefined,
+    kind: ListKindChoice,
+  ): Promise<void> {
     const last = this.#input;
     const again =
       last !== null && (last === input || (input.kind === 'workbook' && last.kind === 'workbook' && input.sheets === last.sheets));

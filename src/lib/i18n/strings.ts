@@ -539,6 +539,7 @@ const STRINGS = {
   },
   compareYoursParks: { zh: '您的园区（密度）', en: 'Your parks (density)' },
   compareYoursEnterprises: { zh: '您的企业', en: 'Your enterprises' },
+  importReading: { zh: '正在读取 {file}…', en: 'Reading {file}…' },
   importIssuesExport: { zh: '导出全部问题 CSV', en: 'Export every problem (CSV)' },
   summaryLayoutTitle: {
     zh: '按三带、一极、五个新城（按本图所绘范围）',
