@@ -10,7 +10,7 @@ import { flagChanges, mapGlobalState } from '../../src/lib/style/map-state.ts';
 import { featureFilter, type FilterSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { IndustryId } from '../../src/lib/plan/model.ts';
 import { countsInView } from '../../src/lib/plan/rules.ts';
-import { districtsMatching } from '../../src/lib/plan/feature-index.ts';
+import { districtsMatching, reachesChosen } from '../../src/lib/plan/feature-index.ts';
 
 const assets = {
   basemapUrl: 'http://localhost/basemap/shanghai.pmtiles',
@@ -186,5 +186,15 @@ describe('counts and highlights', () => {
     expect(districtsMatching(districts, [])).toEqual([]);
     expect(districtsMatching(districts, ['AUTO'])).toEqual(['310114']);
     expect(districtsMatching(districts, ['EI'])).toEqual(['310114', '310117']);
+  });
+
+  it('shows a user’s row by the industries its file states, through the plan’s reach (an IC row under 电子信息)', () => {
+    const reach = { IC: ['EI', 'IC'], EI: ['EI'], AUTO: ['AUTO'] } as unknown as Record<IndustryId, IndustryId[]>;
+    expect(reachesChosen(['IC'], [], reach)).toBe(true);
+    expect(reachesChosen([], [], reach)).toBe(true);
+    expect(reachesChosen(['IC'], ['EI'], reach)).toBe(true);
+    expect(reachesChosen(['EI'], ['IC'], reach)).toBe(false);
+    expect(reachesChosen([], ['AUTO'], reach)).toBe(false);
+    expect(reachesChosen(['AUTO', 'EI'], ['AUTO'], reach)).toBe(true);
   });
 });

@@ -9,6 +9,7 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import type { IndustryId } from '../plan/model.ts';
 import { FEATURE_KINDS, INDUSTRY_IDS } from '../plan/vocabulary.ts';
+import { reachesChosen } from '../plan/feature-index.ts';
 import type { CoordinateSystem, ImportedPark } from '../plan/import-parks.ts';
 import type { ImportedEnterprise } from '../plan/enterprises.ts';
 import type { Candidate } from '../plan/site-finder.ts';
@@ -278,7 +279,7 @@ export function importedFeatures(
   reach: Readonly<Record<IndustryId, IndustryId[]>>,
 ): Feature[] {
   return parks
-    .filter((p) => industries.length === 0 || p.industries.some((i) => reach[i].some((r) => industries.includes(r))))
+    .filter((p) => reachesChosen(p.industries, industries, reach))
     .flatMap((p): Feature[] => {
       const properties = { id: p.id, ...(p.density ? { density_tier: p.density.tier } : {}) };
       const marker: Feature = {

@@ -23,6 +23,7 @@ import {
   type TableRead,
 } from './import-parks.ts';
 import { summaryBy } from './reconcile.ts';
+import { reachesChosen } from './feature-index.ts';
 import type { Language } from '../i18n/language.ts';
 import { t } from '../i18n/strings.ts';
 import { districtName } from '../districts.ts';
@@ -178,15 +179,6 @@ export function readEnterprises(read: TableRead, ctx: EnterpriseContext, system:
   return { enterprises, issues, fatal: null };
 }
 
-/** Whether an enterprise reaches any chosen industry (all, when none is chosen), as the plan's features do. */
-export function enterpriseShown(
-  e: Pick<ImportedEnterprise, 'industries'>,
-  chosen: readonly IndustryId[],
-  reach: Readonly<Record<IndustryId, readonly IndustryId[]>>,
-): boolean {
-  return chosen.length === 0 || e.industries.some((i) => reach[i].some((r) => chosen.includes(r)));
-}
-
 export interface EnterpriseCount {
   /** Enterprises in the area (by location, or by the park the file names) under the chosen industries, and in all. */
   shown: number;
@@ -221,7 +213,7 @@ export function countEnterprises(
     }
     if (!inside && !byName) continue;
     count.total++;
-    if (!enterpriseShown(e, chosen, reach)) continue;
+    if (!reachesChosen(e.industries, chosen, reach)) continue;
     count.shown++;
     if (byName) count.byParkName++;
     const value = e.output ? outputIn100m(e.output) : null;

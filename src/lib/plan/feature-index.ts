@@ -87,6 +87,19 @@ export function districtsMatching(districts: readonly DistrictIndexEntry[], chos
   return districts.filter((d) => d.reach.some((id) => chosen.includes(id))).map((d) => d.code);
 }
 
+/**
+ * Whether a row with these stated industries shows under the chosen ones (every row when none is
+ * chosen): the rule the plan's `reach` applies, for rows a user imported (parks, enterprises, their
+ * 3D columns) that carry only the industries their file states.
+ */
+export function reachesChosen(
+  stated: readonly IndustryId[],
+  chosen: readonly IndustryId[],
+  reach: Readonly<Record<IndustryId, readonly IndustryId[]>>,
+): boolean {
+  return chosen.length === 0 || stated.some((i) => reach[i].some((r) => chosen.includes(r)));
+}
+
 /** For each 3+6 industry, the industries a filter on it reaches (itself, and 电子信息 for 集成电路 …). */
 export function industryReachMap(industries: readonly Industry[]): Record<IndustryId, IndustryId[]> {
   return Object.fromEntries(industries.map((i) => [i.id, reachedIndustries([{ industry: i.id }], industries).sort()])) as Record<

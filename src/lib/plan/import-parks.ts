@@ -15,6 +15,7 @@ import type { FeatureKind, Figure, IndustryId } from './model.ts';
 import { areaInKm2, densityOf, type DensityColumn, type DensityTier, type NoDataReason } from './density.ts';
 import { INDUSTRY_IDS } from './vocabulary.ts';
 import { DISTRICTS } from '../districts.ts';
+import { reachesChosen } from './feature-index.ts';
 import type { SheetNote } from '../formats/xlsx.ts';
 
 export interface ImportedPark {
@@ -606,7 +607,7 @@ export function importedColumns(
   reach: Readonly<Record<IndustryId, readonly IndustryId[]>>,
 ): DensityColumn[] {
   return parks
-    .filter((p) => p.density && (chosen.length === 0 || p.industries.some((i) => reach[i].some((r) => chosen.includes(r)))))
+    .filter((p) => p.density && reachesChosen(p.industries, chosen, reach))
     .map((p) => ({
       id: p.id,
       position: p.point,
