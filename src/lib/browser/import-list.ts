@@ -4,6 +4,7 @@
  * the district outlines. The rules are pure (formats/text-encoding.ts, plan/import-parks.ts); this
  * only strings them together with the browser's file and fetch.
  */
+import { parseCsvRows } from '../formats/csv.ts';
 import { decodeTableText, type TextEncodingChoice, type TextEncodingUsed } from '../formats/text-encoding.ts';
 import {
   coordinateHint,
@@ -159,13 +160,19 @@ async function enterpriseContext(ctx: ImportContext) {
 /** What the list is: as the user chose, else enterprises when its header names them. */
 function listKindOf(input: ImportInput, choice: ListKindChoice): ListKind {
   if (choice !== 'auto') return choice;
-  const header =
-    input.kind === 'workbook'
-      ? input.sheets.find((s) => s.name === input.sheet)?.rows[0]
-      : input.format === 'geojson'
-        ? null
-        : input.text.split(/\r?\n/, 1)[0]?.split(input.format === 'tsv' ? '\t' : ',');
-  return header && isEnterpriseHeader(header.map((h) => h.replace(/^\uFEFF|^"|"$/g, ''))) ? 'enterprises' : 'parks';
+  return isEnterpriseHeader(headerOf(input)) ? 'enterprises' : 'parks';
+}
+
+/** The header row as the table reader will see it (the CSV parser on the first line: quoted headers stay whole). */
+function headerOf(input: ImportInput): string[] {
+  if (input.kind === 'workbook') return input.sheets.find((s) => s.name === input.sheet)?.rows[0] ?? [];
+  if (input.format === 'geojson') return [];
+  try {
+    return parseCsvRows(input.text.split(/\r?\n/, 1)[0] ?? '', input.format === 'tsv' ? '\t' : ',')[0] ?? [];
+  } catch {
+    // a header the parser refuses is reported when the table is read
+    return [];
+  }
 }
 
 export async function readList(

@@ -16,6 +16,8 @@ export interface SheetTable {
 export interface SheetNote {
   row: number;
   column: string;
+  /** The column's index (0-based), to name it by the sheet's header. */
+  columnIndex: number;
   kind: 'merged' | 'formula-without-value';
   /** For a merged range: its reference (A2:A5) and the value each cell of it was given. */
   range?: string;
@@ -89,11 +91,11 @@ export function applyStructure(rows: string[][], structure: SheetStructure | und
         while (row.length <= c) row.push('');
         row[c] = value;
       }
-    notes.push({ row: from.row, column: from.letters, kind: 'merged', range, value });
+    notes.push({ row: from.row, column: from.letters, columnIndex: from.col, kind: 'merged', range, value });
   }
   for (const ref of structure.formulasWithoutValue) {
-    const { row, letters } = cellRef(ref);
-    notes.push({ row, column: letters, kind: 'formula-without-value' });
+    const { row, letters, col } = cellRef(ref);
+    notes.push({ row, column: letters, columnIndex: col, kind: 'formula-without-value' });
   }
   return { rows: filled, notes };
 }

@@ -573,15 +573,12 @@ export function importedDensity(
  * then decide whether it loads). The column is named by its header and letter.
  */
 export function sheetNoteIssues(notes: readonly SheetNote[], header: readonly string[]): RowIssue[] {
-  const columnName = (letters: string) => {
-    const index = [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return header[index]?.trim() ? `${header[index]!.trim()} (${letters})` : letters;
-  };
+  const columnName = (n: SheetNote) => (header[n.columnIndex]?.trim() ? `${header[n.columnIndex]!.trim()} (${n.column})` : n.column);
   return notes.map((n) =>
     n.kind === 'merged'
       ? {
           row: n.row,
-          column: columnName(n.column),
+          column: columnName(n),
           reason: {
             zh: `合并单元格 ${n.range}：每一行都取其值“${n.value}”`,
             en: `merged cells ${n.range}: each of its rows was given its value "${n.value}"`,
@@ -590,7 +587,7 @@ export function sheetNoteIssues(notes: readonly SheetNote[], header: readonly st
         }
       : {
           row: n.row,
-          column: columnName(n.column),
+          column: columnName(n),
           reason: {
             zh: '公式没有保存的计算结果，按空白读取（请在 Excel 中打开并保存，或粘贴为数值）',
             en: 'a formula with no saved result, read as empty (open and save the file in Excel, or paste it as values)',
