@@ -163,7 +163,7 @@ describe('counting enterprises in an area', () => {
     ['别处戊', '汽车', '121.35', '31.35', '', '', '', ''],
   ]).enterprises;
   const count = (area: Parameters<typeof countEnterprises>[1], chosen: IndustryId[] = []) =>
-    countEnterprises(list, area, chosen, reach, (o) => outputIn100m(o.value, o.unit));
+    countEnterprises(list, area, chosen, reach, outputIn100m);
 
   it('counts those inside the drawn shape and those the file places there by name, with their output in 亿元', () => {
     expect(count({ featureId: 'robot-park' })).toEqual({ shown: 4, total: 4, byParkName: 1, output100m: 5, withOutput: 2 });

@@ -190,6 +190,22 @@ export interface EnterpriseCount {
   withOutput: number;
 }
 
+/** An area a count is for: a plan feature (by its drawn outline) or a district. */
+export type CountedArea = { featureId: string } | { district: string };
+
+/**
+ * How a row of the user's lists is in an area: inside it (the drawn outline holds its point, or its
+ * district is the area), named there by the file's park column only (enterprises), or not at all.
+ */
+export function placeIn(
+  x: { district: string | null; within?: readonly string[]; parkMatch?: string | null },
+  area: CountedArea,
+): 'inside' | 'by-park-name' | null {
+  if ('district' in area) return x.district === area.district ? 'inside' : null;
+  if ((x.within ?? []).includes(area.featureId)) return 'inside';
+  return x.parkMatch === area.featureId ? 'by-park-name' : null;
+}
+
 /**
  * How many of the list's enterprises are in a plan area (inside its drawn shape, or named in the
  * file's park column) or a district, under the chosen industries. `outputIn100m` converts the
@@ -197,26 +213,20 @@ export interface EnterpriseCount {
  */
 export function countEnterprises(
   enterprises: readonly ImportedEnterprise[],
-  area: { featureId: string } | { district: string },
+  area: CountedArea,
   chosen: readonly IndustryId[],
   reach: Readonly<Record<IndustryId, readonly IndustryId[]>>,
-  outputIn100m: (o: NonNullable<ImportedEnterprise['output']>) => number | null,
+  outputIn100m: (value: number, unit: string) => number | null,
 ): EnterpriseCount {
   const count: EnterpriseCount = { shown: 0, total: 0, byParkName: 0, output100m: 0, withOutput: 0 };
   for (const e of enterprises) {
-    let inside: boolean;
-    let byName = false;
-    if ('district' in area) inside = e.district === area.district;
-    else {
-      inside = e.within.includes(area.featureId);
-      byName = !inside && e.parkMatch === area.featureId;
-    }
-    if (!inside && !byName) continue;
+    const place = placeIn(e, area);
+    if (!place) continue;
     count.total++;
     if (!reachesChosen(e.industries, chosen, reach)) continue;
     count.shown++;
-    if (byName) count.byParkName++;
-    const value = e.output ? outputIn100m(e.output) : null;
+    if (place === 'by-park-name') count.byParkName++;
+    const value = e.output ? outputIn100m(e.output.value, e.output.unit) : null;
     if (value !== null) {
       count.output100m += value;
       count.withOutput++;
@@ -311,23 +321,22 @@ export interface ListsInArea {
  * columns show the file's own words), and imported parks with output ÷ area over those with both.
  */
 export function listsInArea(
-  area: { featureId: string } | { district: string },
+  area: CountedArea,
   enterprises: readonly ImportedEnterprise[],
   parks: readonly ImportedPark[],
   outputIn100m: (value: number, unit: string) => number | null,
 ): ListsInArea {
-  const inArea = (x: { district: string | null; within?: string[] }) =>
-    'district' in area ? x.district === area.district : (x.within ?? []).includes(area.featureId);
   const byIndustry: Partial<Record<IndustryId, number>> = {};
   let total = 0;
   let noIndustry = 0;
   for (const e of enterprises) {
-    if (!inArea(e) && !('featureId' in area && e.parkMatch === area.featureId)) continue;
+    if (!placeIn(e, area)) continue;
     total++;
     if (e.industries.length === 0) noIndustry++;
     for (const id of e.industries) byIndustry[id] = (byIndustry[id] ?? 0) + 1;
   }
-  const here = parks.filter(inArea);
+  // a park is in an area by its own point (the park column names enterprises' parks, not parks')
+  const here = parks.filter((p) => placeIn({ district: p.district, within: p.within ?? [] }, area) === 'inside');
   // the parks' totals by the same rule as the panel's summaries (one group: this area)
   const summary = here.length ? summaryBy(here, () => ['here'], outputIn100m)[0]! : null;
   return {
