@@ -47,6 +47,15 @@ function drawnEnterprises(page: Page, set: number | null): Promise<number> {
   }, set);
 }
 
+/** How many clusters and single enterprises the map draws at all, whatever they count. */
+function renderedEnterprises(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    type Map = { queryRenderedFeatures(o: object): unknown[] };
+    return (window as unknown as { __map: Map }).__map.queryRenderedFeatures({ layers: ['enterprise-clusters', 'enterprise-points'] })
+      .length;
+  });
+}
+
 describe('an enterprise list', () => {
   it('clusters 2,000 enterprises, follows the 3+6 chips, counts them in a district’s card, and keeps it all across a reload', async () => {
     const page = await browser.context.newPage();
@@ -79,6 +88,17 @@ describe('an enterprise list', () => {
     await expect.poll(() => drawnEnterprises(page, 1)).toBe(400);
     expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('400');
     expect(await page.getByTestId('enterprise-count').textContent()).toContain('共 2000 家');
+
+    // an industry the list does not have: no cluster, no point is drawn (not clusters reading 0), the card says 0
+    await page.click('[data-industry="AUTO"]');
+    await page.click('[data-industry="AI"]');
+    await page.waitForURL(/ind=AI(&|$)/);
+    await idle(page);
+    await expect.poll(() => renderedEnterprises(page)).toBe(0);
+    expect(await page.getByTestId('enterprise-count-shown').textContent()).toBe('0');
+    await page.click('[data-industry="AI"]');
+    await page.click('[data-industry="AUTO"]');
+    await page.waitForURL(/ind=AUTO(&|$)/);
 
     await page.reload();
     await page.waitForSelector('[data-enterprises="2000"]', { state: 'attached', timeout: 60_000 });
