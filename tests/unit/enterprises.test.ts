@@ -13,6 +13,7 @@ import {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import {
+  centredCount,
   countEnterprises,
   describeEnterprise,
   enterpriseLayerData,
@@ -113,6 +114,12 @@ describe('reading an enterprise list', () => {
   it('puts a row with only a district at its centre, counted for the district and in no plan area', () => {
     const e = read([header, ['只有区的公司', '汽车', '', '', '奉贤区', '', '', '']]).enterprises[0]!;
     expect(e).toMatchObject({ locatedBy: 'district-centre', district: '310120', districtBy: 'file', within: [] });
+    expect(
+      centredCount(
+        read([header, ['只有区的公司', '汽车', '', '', '奉贤区', '', '', ''], ['有坐标的公司', '汽车', '121.2', '31.3', '', '', '', '']])
+          .enterprises,
+      ),
+    ).toBe(1);
   });
 
   it('matches the park the file names to a held park', () => {

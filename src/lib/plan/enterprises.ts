@@ -190,6 +190,11 @@ export interface EnterpriseCount {
   withOutput: number;
 }
 
+/** How many of a read list's enterprises have no coordinates (placed at their district's centre, counted for the district only). */
+export function centredCount(enterprises: readonly Pick<ImportedEnterprise, 'locatedBy'>[]): number {
+  return enterprises.filter((e) => e.locatedBy === 'district-centre').length;
+}
+
 /** An area a count is for: a plan feature (by its drawn outline) or a district. */
 export type CountedArea = { featureId: string } | { district: string };
 
