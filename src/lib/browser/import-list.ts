@@ -142,8 +142,18 @@ export function rememberMapping(header: readonly string[], mapping: ColumnMappin
   }
 }
 
-/** The plan's areas enterprises are counted in, and the district locator; without them (offline, not yet stored) rows still load, uncounted by place. */
-async function enterpriseContext(ctx: ImportContext) {
+/**
+ * Reads a table with the user's mapping, or, when they gave none, with the mapping they gave this
+ * header set before (park and enterprise lists alike).
+ */
+function withRememberedMapping<T extends { columns?: { header: string }[] }>(read: (m?: ColumnMapping) => T, mapping?: ColumnMapping): T {
+  const first = read(mapping);
+  const remembered = !mapping && first.columns ? savedMappings()[headerSignature(first.columns.map((c) => c.header))] : undefined;
+  return remembered ? read(remembered) : first;
+}
+
+/** The plan's areas rows are placed in (enterprises counted, parks summarised by belt), and the district locator; without them (offline, not yet stored) rows still load, unplaced. */
+async function placingContext(ctx: ImportContext) {
   const [districtAt, plan] = await Promise.all([districtLocator().catch(() => null), loadPlanGeojson().catch(() => null)]);
   const shapes: CountingShape[] = (plan?.features ?? [])
     .filter((f) => f.properties?.role === 'shape' && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
@@ -190,10 +200,7 @@ export async function readList(
       ? parseImportTable(input.sheets.find((s) => s.name === input.sheet)!.rows, ctx, options)
       : parseImport(input.text, input.filename, ctx, { ...options, format: input.format });
   };
-  let result = read(mapping);
-  // a header set the user mapped before is read with that mapping again
-  const remembered = !mapping && result.columns ? savedMappings()[headerSignature(result.columns.map((c) => c.header))] : undefined;
-  if (remembered) result = read(remembered);
+  let result = withRememberedMapping(read, mapping);
   result = { ...result, issues: [...sheetIssues(input), ...result.issues] };
   let hint: ImportOutcome['hint'] = null;
   if (result.accepted.some((p) => p.original && p.district)) {
@@ -205,7 +212,7 @@ export async function readList(
   // where each park sits in the plan's areas (belts, the pole, new towns …), for the summaries; a
   // district centre is no place in them
   if (result.accepted.length) {
-    const locate = shapeLocator((await enterpriseContext(ctx)).shapes);
+    const locate = shapeLocator((await placingContext(ctx)).shapes);
     for (const park of result.accepted) park.within = park.locatedBy === 'coordinates' ? locate(park.point) : [];
   }
   return { ...result, ...described(input, coordinates), hint, kind: 'parks' };
@@ -248,10 +255,8 @@ async function readEnterpriseList(
     input.kind === 'workbook'
       ? tableRows(input.sheets.find((s) => s.name === input.sheet)!.rows, m)
       : csvRows(input.text, input.format === 'tsv' ? '\t' : ',', m);
-  let table = read(mapping);
-  const remembered = !mapping && table.columns ? savedMappings()[headerSignature(table.columns.map((c) => c.header))] : undefined;
-  if (remembered) table = read(remembered);
-  const result = readEnterprises(table, await enterpriseContext(ctx), coordinates);
+  const table = withRememberedMapping(read, mapping);
+  const result = readEnterprises(table, await placingContext(ctx), coordinates);
   return {
     ...about,
     issues: [...sheetIssues(input), ...result.issues],
