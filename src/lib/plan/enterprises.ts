@@ -6,6 +6,7 @@
  * guessed, and nothing here is mixed with the plan's sourced figures.
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import bbox from '@turf/bbox';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { IndustryId } from './model.ts';
 import {
@@ -85,11 +86,8 @@ export interface EnterpriseResult {
 /** Shapes with their bounding boxes, so each point is tested against the few whose box holds it. */
 export function shapeLocator(shapes: readonly CountingShape[]): (point: [number, number]) => string[] {
   const boxed = shapes.map((s) => {
-    const positions = (s.geometry.type === 'Polygon' ? [s.geometry.coordinates] : s.geometry.coordinates).flat(2);
-    const xs = positions.map((p) => p[0]!);
-    const ys = positions.map((p) => p[1]!);
     const feature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: s.geometry };
-    return { s, feature, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] as const };
+    return { s, feature, box: bbox(feature) };
   });
   return (point) => {
     // a set: a belt is drawn itself and named as its members' parent
