@@ -848,22 +848,27 @@ export function coordinateHint(
   return { chosen, chosenInside, better: best.system, betterInside: best.inside, checked: rows.length };
 }
 
+/** How every exported list (parks, enterprises) gives a row's place: WGS84, how it was placed, the file's own coordinates and system. */
+export const LOCATION_COLUMNS = ['lon', 'lat', 'located_by', 'lon_original', 'lat_original', 'coordinate_system'] as const;
+export const OUTPUT_COLUMNS = ['output', 'output_unit', 'year'] as const;
+
+export function locationCells(r: Pick<ImportedPark, 'point' | 'locatedBy' | 'original'>): (string | number | null)[] {
+  return [r.point[0], r.point[1], r.locatedBy, r.original?.point[0] ?? null, r.original?.point[1] ?? null, r.original?.system ?? null];
+}
+
+export function outputCells(output: ImportedPark['output']): (string | number | null)[] {
+  return [output?.value ?? null, output?.unit ?? null, output?.year ?? null];
+}
+
 /** The columns an exported list has: the importer's own, with the mapping and conversions applied. */
 export const LIST_EXPORT_COLUMNS = [
   'name',
   'industries',
   'category',
   'area_km2',
-  'lon',
-  'lat',
-  'located_by',
-  'lon_original',
-  'lat_original',
-  'coordinate_system',
+  ...LOCATION_COLUMNS,
   'district',
-  'output',
-  'output_unit',
-  'year',
+  ...OUTPUT_COLUMNS,
   'density',
   'density_tier',
   'boundary_area_km2',
@@ -881,16 +886,9 @@ export function importedListTable(parks: readonly ImportedPark[]): (string | num
       p.industries.join(';'),
       p.category,
       p.areaKm2,
-      p.point[0],
-      p.point[1],
-      p.locatedBy,
-      p.original?.point[0] ?? null,
-      p.original?.point[1] ?? null,
-      p.original?.system ?? null,
+      ...locationCells(p),
       p.district,
-      p.output?.value ?? null,
-      p.output?.unit ?? null,
-      p.output?.year ?? null,
+      ...outputCells(p.output),
       p.density?.value ?? null,
       p.density?.tier ?? null,
       p.boundaryAreaKm2 ?? null,
