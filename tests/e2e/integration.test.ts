@@ -102,6 +102,8 @@ describe('the integration comparison', () => {
   it('shows 002’s demonstration types with their modes and conditions, and says no mode is located', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${baseUrl}/integration?lang=en`);
+    // prerendered in Chinese, the page turns English once it has read its URL
+    await page.waitForSelector('html[data-url-read="true"]', { state: 'attached' });
     const types = page.getByTestId('demonstration-types');
     expect(await types.locator('tr[data-type]').count()).toBe(3);
     expect(await types.locator('tr[data-type="enterprise"]').textContent()).toContain('at least 30%');
@@ -121,6 +123,7 @@ describe('industry profiles and the map lead to the paths', () => {
     expect(await section.locator('.path[data-doc="004"] .cite').textContent()).toBe('004 · §二(二) L41-43');
     expect(await section.locator('a[href*="/integration?ind=AUTO"]').count()).toBe(1);
     await page.goto(`${baseUrl}/industries/ai?lang=en`);
+    await page.waitForSelector('html[data-url-read="true"]', { state: 'attached' });
     expect(await page.getByTestId('industry-integration').locator('p[data-doc]').allTextContents()).toEqual([
       'Shanghai (000) has no fusion path for this industry.',
       'Zhejiang (004) has no fusion path for this industry.',
