@@ -10,10 +10,14 @@
  * waits: the page announces it, and only the user's "reload" switches every page over at once, so a
  * version is never half-applied. If storing fails (quota, network) the pages are told and keep working
  * online; a stored copy found broken is refetched, never served (src/lib/offline/integrity.ts).
+ * Archives are fetched past the browser's HTTP cache (src/lib/offline/ranged-files.ts): a whole copy
+ * left there is what a page's range read would be sliced from, and on a host that compresses it the
+ * slice cannot be decoded.
  */
 import { base, build, files, prerendered, version } from '$service-worker';
 import { cacheName, isOwnCache, offlinePaths, storedPathFor } from '$lib/offline/precache';
 import { storedResponse } from '$lib/offline/range';
+import { storeFetchMode } from '$lib/offline/ranged-files';
 import { storedProblem, type ManifestEntry } from '$lib/offline/integrity';
 import { OFFLINE_COPY_PATH, type OfflineMessage, type OfflineCopy } from '$lib/offline/messages';
 
@@ -73,7 +77,7 @@ sw.addEventListener('install', (event) => {
         let failure: unknown = null;
         const worker = async () => {
           for (let path = queue.shift(); path !== undefined && failure === null; path = queue.shift()) {
-            const response = await fetch(path, { cache: 'reload' }).catch(() => null);
+            const response = await fetch(path, { cache: storeFetchMode(path) }).catch(() => null);
             if (!response?.ok) throw new StoreError('network', path);
             // read first, then add: `bytes += await …` would read `bytes` before the await and lose
             // what the other workers added meanwhile
@@ -142,7 +146,7 @@ async function answer(request: Request, path: string): Promise<Response> {
     await cache.delete(path);
     checkedSize.delete(path);
   }
-  const fresh = await fetch(path, { cache: 'reload' }).catch(() => null);
+  const fresh = await fetch(path, { cache: storeFetchMode(path) }).catch(() => null);
   if (!fresh?.ok) return fresh ?? Response.error();
   const body = await fresh.clone().blob();
   if (await problemWith(path, await body.arrayBuffer(), fresh.headers)) return Response.error();
