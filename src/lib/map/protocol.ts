@@ -5,6 +5,7 @@
  * profile's mini-map, the explorer, the finder).
  */
 import { GLYPH_PROTOCOL, type GlyphSource } from './glyphs.ts';
+import { RetryOnceSource } from './retry-source.ts';
 
 type MapLibreModule = typeof import('maplibre-gl');
 type PMTilesModule = typeof import('pmtiles');
@@ -19,7 +20,8 @@ export function acquireProtocols(
   pmtiles: PMTilesModule,
   urls: readonly string[],
   glyphs: GlyphSource,
-): { release: () => void; archives: InstanceType<PMTilesModule['PMTiles']>[] } {
+  onRetry: (error: unknown) => void = () => {},
+): { release: () => void; forget: () => void; archives: InstanceType<PMTilesModule['PMTiles']>[] } {
   if (users === 0 || !protocol) {
     protocol = new pmtiles.Protocol();
     maplibre.addProtocol('pmtiles', protocol.tile);
@@ -29,7 +31,8 @@ export function acquireProtocols(
   const used = urls.map((url) => {
     let archive = archives.get(url);
     if (!archive) {
-      archive = new pmtiles.PMTiles(url);
+      const source = new RetryOnceSource(new pmtiles.FetchSource(url), (err) => err instanceof pmtiles.EtagMismatch, onRetry);
+      archive = new pmtiles.PMTiles(source);
       archives.set(url, archive);
       protocol!.add(archive);
     }
@@ -38,6 +41,13 @@ export function acquireProtocols(
   let released = false;
   return {
     archives: used,
+    /** Drops these archives (a failed read stays in PMTiles' cache): the next map reads them afresh. */
+    forget() {
+      for (const url of urls) {
+        archives.delete(url);
+        protocol?.tiles.delete(url);
+      }
+    },
     release() {
       if (released) return;
       released = true;
