@@ -191,7 +191,9 @@ export async function buildGeodata(staticDir: string, options: BuildOptions = {}
   for (const icon of APP_ICONS) written[icon.file] = renderIcon(icon.size, icon.maskable);
   for (const language of ['zh', 'en'] as const) written[manifestFile(language)] = new TextEncoder().encode(webManifest(language));
   if (options.streets) written[STREETS_FILE] = options.streets.archive;
-  written[GLYPH_PREFETCH_FILE] = json({ fontstack: FONTSTACK, ranges: prefetch });
+  // every range the subset holds: the map answers any other range as empty, without a request
+  const built = [...glyphs.keys()].map((name) => name.replace(/\.pbf$/, '')).sort((a, b) => parseInt(a) - parseInt(b));
+  written[GLYPH_PREFETCH_FILE] = json({ fontstack: FONTSTACK, ranges: prefetch, built });
 
   rmSync(join(staticDir, 'fonts', FONTSTACK), { recursive: true, force: true });
   const files = Object.entries(written)

@@ -32,4 +32,19 @@ describe('glyphs through the glyphs:// protocol', () => {
     status = 200;
     expect(new Uint8Array(await source.get('glyphs://F/0-255'))).toEqual(new Uint8Array([9]));
   });
+
+  it('answers a range the font subset does not hold as empty, without a request that would 404', async () => {
+    const calls: string[] = [];
+    const fetcher = (async (url: string) => {
+      calls.push(url);
+      if (url.endsWith('prefetch.json'))
+        return new Response(JSON.stringify({ fontstack: 'F', ranges: [], built: ['0-255', '19968-20223'] }));
+      return new Response(new Uint8Array([7]));
+    }) as typeof fetch;
+    const source = glyphSource(root, 'http://app.test/prefetch.json', fetcher);
+    // MapLibre asks for the vertical punctuation forms beside CJK labels
+    expect((await source.get('glyphs://F/65024-65279')).byteLength).toBe(0);
+    expect(new Uint8Array(await source.get('glyphs://F/19968-20223'))).toEqual(new Uint8Array([7]));
+    expect(calls).toEqual(['http://app.test/prefetch.json', `${root}F/19968-20223.pbf`]);
+  });
 });

@@ -22,6 +22,16 @@ export function glyphFileUrl(url: string, fontsRoot: string): string {
   return `${fontsRoot}${match[1]}/${match[2]}.pbf`;
 }
 
+/** The prefetch file (geodata build): the ranges to fetch at once, and every range the font subset holds. */
+interface GlyphList {
+  fontstack: string;
+  ranges: string[];
+  built?: string[];
+}
+
+/** What MapLibre reads as "no glyphs in this range": an empty glyph PBF. */
+const NO_GLYPHS = new ArrayBuffer(0);
+
 export function glyphSource(fontsRoot: string, prefetchUrl: string, fetcher: typeof fetch = fetch): GlyphSource {
   const pending = new Map<string, Promise<ArrayBuffer>>();
   const load = (file: string) => {
@@ -37,17 +47,25 @@ export function glyphSource(fontsRoot: string, prefetchUrl: string, fetcher: typ
     }
     return p;
   };
-  let started = false;
+  let list: Promise<GlyphList | null> | null = null;
+  const readList = () =>
+    (list ??= fetcher(prefetchUrl)
+      .then((r) => (r.ok ? (r.json() as Promise<GlyphList>) : null))
+      .catch(() => null));
   return {
     prefetch() {
-      if (started) return;
-      started = true;
-      fetcher(prefetchUrl)
-        .then((r) => (r.ok ? (r.json() as Promise<{ fontstack: string; ranges: string[] }>) : null))
-        .then((list) => list?.ranges.forEach((range) => load(glyphFileUrl(`glyphs://${list.fontstack}/${range}`, fontsRoot))))
-        .catch(() => {});
+      if (list) return;
+      void readList().then((l) => l?.ranges.forEach((range) => load(glyphFileUrl(`glyphs://${l.fontstack}/${range}`, fontsRoot))));
     },
-    get: (url) => load(glyphFileUrl(url, fontsRoot)),
+    async get(url) {
+      const file = glyphFileUrl(url, fontsRoot);
+      // MapLibre also asks for ranges no label needs (vertical punctuation forms beside CJK text): the
+      // subset has no file for them, so they are answered empty instead of a request that 404s.
+      const known = await readList();
+      const range = url.slice(url.lastIndexOf('/') + 1);
+      if (known?.built && !known.built.includes(range)) return NO_GLYPHS;
+      return load(file);
+    },
   };
 }
 
