@@ -22,8 +22,8 @@ export function formatCitation(c: Citation, language: 'zh' | 'en'): string {
     const lines = c.lines[0] === c.lines[1] ? `L${c.lines[0]}` : `L${c.lines[0]}-${c.lines[1]}`;
     return [c.doc, c.section ? `§${c.section.replace(/^§/, '')}` : '', lines].filter(Boolean).join(' · ').replace(' · L', ' L');
   }
-  const date = language === 'zh' ? c.date : c.date;
-  return `${c.title} — ${c.publisher}, ${date}`;
+  const note = c.note ? (language === 'zh' ? `（${c.note.zh}）` : ` (${c.note.en})`) : '';
+  return `${c.title} — ${c.publisher}, ${c.date}${note}`;
 }
 
 export function documentTitle(doc: DocKey): string {

@@ -55,6 +55,8 @@ export const PublishedCitation = z.object({
   /** Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD. */
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   url: z.string().url().optional(),
+  /** What a reader should know about the source itself (e.g. only part of it is readable), in both languages. */
+  note: Text.optional(),
 });
 
 export const Citation = z.union([PlanCitation, PublishedCitation]);
