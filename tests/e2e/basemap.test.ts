@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap, project, Screenshot } from './map-page.ts';
 import { THEMES } from '../../src/lib/style/themes.ts';
 
@@ -20,7 +21,7 @@ afterAll(async () => browser?.close());
 
 describe('the map page', () => {
   it('draws Shanghai: sea, land, the Huangpu and district lines where they belong, with no request to another origin', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const { requests } = await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     const shot = new Screenshot(await page.screenshot({ path: 'test-results/basemap-zh.png' }));
     expect(shot.distinctColours()).toBeGreaterThan(20);
@@ -59,11 +60,10 @@ describe('the map page', () => {
     const foreign = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin);
     expect(foreign).toEqual([]);
     expect(requests.some((u) => u.endsWith('/basemap/shanghai.pmtiles'))).toBe(true);
-    await page.close();
   });
 
   it('labels the districts in Chinese from the shipped glyphs, not a system font', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const { requests } = await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     const cjkRanges = requests.filter(
       (u) => /\/fonts\/NotoSansSC-Regular\/(\d+)-\d+\.pbf$/.test(u) && Number(u.match(/\/(\d+)-\d+\.pbf$/)![1]) >= 0x4e00,
@@ -76,11 +76,10 @@ describe('the map page', () => {
     });
     expect(new Set(labels).size).toBeGreaterThanOrEqual(14);
     expect(labels).toEqual(expect.arrayContaining(['浦东新区', '崇明区', '嘉定区', '松江区']));
-    await page.close();
   });
 
   it('selects the district a user clicks, shows its card and puts it in the URL; Escape closes it', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?layers=none`);
     for (const [lngLat, name, code] of [
       [[121.245, 31.375], '嘉定区', '310114'],
@@ -100,11 +99,10 @@ describe('the map page', () => {
     await page.getByTestId('district-card').waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('d')).toBeNull();
     expect(new URL(page.url()).searchParams.get('layers')).toBe('none');
-    await page.close();
   });
 
   it('reopens a shared link with its language and selection, and switches language', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?lang=en&d=310114&layers=none`);
     expect(await page.locator('h1').textContent()).toBe('Shanghai Industrial Layout');
     expect(await page.getByTestId('district-card').locator('h2').textContent()).toContain('Jiading');
@@ -118,11 +116,10 @@ describe('the map page', () => {
     await page.waitForURL((u) => !u.searchParams.has('lang'));
     expect(await page.locator('h1').textContent()).toBe('上海产业空间布局');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    await page.close();
   });
 
   it('drops malformed link parameters with a visible notice and still draws the map', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?lang=fr&d=999&zoom=abc`);
     const notice = page.getByTestId('url-notices');
     await notice.waitFor();
@@ -134,21 +131,30 @@ describe('the map page', () => {
     expect(text).toContain('没有此代码的区');
     expect(text).toContain('未知参数');
     expect(await page.locator('h1').textContent()).toBe('上海产业空间布局');
-    await page.close();
   });
 
   it('says clearly when the basemap archive cannot be loaded', async () => {
-    const page = await browser.context.newPage();
-    await page.route('**/basemap/shanghai.pmtiles', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const page = await openPage(browser.context);
+    let refused = 0;
+    await page.route('**/basemap/shanghai.pmtiles', (route) => {
+      refused++;
+      return route.fulfill({ status: 404, body: 'not found' });
+    });
     await page.goto(`${baseUrl}/`);
     const alert = page.getByRole('alert');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('底图无法加载');
-    await page.close();
+    // a failed read was asked once more before the map gave up
+    expect(refused).toBeGreaterThanOrEqual(2);
+    // once the archive can be read again, "Try again" draws the map without reloading the page
+    await page.unroute('**/basemap/shanghai.pmtiles');
+    await page.getByRole('button', { name: '重试' }).click();
+    await page.locator('[data-map-idle="true"][data-status="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 
   it('says clearly when the browser has no WebGL, and shows the list instead', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.addInitScript(() => {
       const original = HTMLCanvasElement.prototype.getContext;
       HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
@@ -176,6 +182,5 @@ describe('the map page', () => {
     await page.goto(`${baseUrl}/parks/robot-park`);
     expect(await page.locator('svg[role="img"]').isVisible()).toBe(true);
     expect(await page.getByTestId('feature-density').textContent()).toContain('80.9');
-    await page.close();
   });
 });
