@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap, project } from './map-page.ts';
 
 const baseUrl = inject('baseUrl');
@@ -43,7 +44,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility', () => {
   it('has no serious or critical axe violation: default map, filtered, card open, list, English, data page, indicators, compare, density legend, finder, profiles, integration, import problems', async () => {
-    const page = await desktop.context.newPage();
+    const page = await openPage(desktop.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('[data-industry="IC"]').click();
@@ -83,11 +84,10 @@ describe('accessibility', () => {
       await page.goto(`${baseUrl}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);
     }
-    await page.close();
   });
 
   it('reaches the controls by keyboard with a visible focus ring', async () => {
-    const page = await desktop.context.newPage();
+    const page = await openPage(desktop.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const reached = new Set<string>();
     for (let i = 0; i < 40; i++) {
@@ -113,13 +113,12 @@ describe('accessibility', () => {
     }
     expect([...reached].some((k) => k.includes('combobox'))).toBe(true);
     expect([...reached].some((k) => k.includes('AUTO'))).toBe(true);
-    await page.close();
   });
 });
 
 describe('on a phone (390×844)', () => {
   it('shows panels as a bottom sheet with 44 px tap targets, and picks a feature by tap', async () => {
-    const page = await phone.context.newPage();
+    const page = await openPage(phone.context);
     await openMap(page, `${baseUrl}/test/explorer?layers=new-towns`);
     await page.screenshot({ path: 'test-results/phone-sheet.png' });
     const sheet = await page.locator('.side').boundingBox();
@@ -137,16 +136,13 @@ describe('on a phone (390×844)', () => {
     await card.locator('h2').waitFor();
     expect(await card.locator('h2').textContent()).toBe('松江新城');
     await page.screenshot({ path: 'test-results/phone-card.png' });
-    // the card, a bottom sheet, does not cover the town it describes
-    await page.waitForTimeout(700);
-    const after = await project(page, [121.225, 31.035]);
-    const cardBox = await card.boundingBox();
-    expect(after.y).toBeLessThan(cardBox!.y);
-    await page.close();
+    // the card, a bottom sheet, does not cover the town it describes: the map moves it clear
+    const cardBox = (await card.boundingBox())!;
+    await expect.poll(async () => (await project(page, [121.225, 31.035])).y, { timeout: 15_000 }).toBeLessThan(cardBox.y);
   });
 
   it('shows a card on a phone opaque and on top: nothing of the sheet behind it shows through', async () => {
-    const page = await phone.context.newPage();
+    const page = await openPage(phone.context);
     await openMap(page, `${baseUrl}/?sel=robot-park`);
     const card = page.getByTestId('feature-card');
     await card.locator('h2').waitFor();
@@ -167,11 +163,10 @@ describe('on a phone (390×844)', () => {
       { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 844 - box.y) },
     );
     expect(owners.every(Boolean)).toBe(true);
-    await page.close();
   });
 
   it('keeps the map’s loading box behind the list in list mode', async () => {
-    const page = await desktop.context.newPage();
+    const page = await openPage(desktop.context);
     // a slow basemap, so the loading box is there while the list is read
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -191,6 +186,5 @@ describe('on a phone (390×844)', () => {
     await page.screenshot({ path: 'test-results/list-while-loading.png' });
     expect(topmost).toBe(true);
     release();
-    await page.close();
   });
 });

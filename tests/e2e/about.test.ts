@@ -1,6 +1,7 @@
 /** The data page: what the data holds and where each named place stands, readable without JavaScript. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -11,7 +12,7 @@ afterAll(async () => browser?.close());
 
 describe('the data page', () => {
   it('shows, with JavaScript off, how many of the 53 parks the data holds and the coverage of the 128 places', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const res = await page.goto(`${baseUrl}/about`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('数据与来源');
@@ -27,6 +28,5 @@ describe('the data page', () => {
     expect(await page.locator('text=沪府办发〔2021〕12号').count()).toBeGreaterThan(0);
     expect(await page.locator('a[href^="https://app.sheitc.sh.gov.cn"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/about-mobile.png', fullPage: false });
-    await page.close();
   });
 });

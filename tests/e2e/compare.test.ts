@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,7 +17,7 @@ afterAll(async () => browser?.close());
 
 describe('the compare view', () => {
   it('shows 沿湾 and 沪西 side by side with their members and the plan’s matrix', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi`);
@@ -40,11 +41,10 @@ describe('the compare view', () => {
     const target = (await link.getAttribute('href'))!;
     expect(await page.locator(target).textContent()).toContain('L985-987');
     expect(requests.filter((u) => !u.startsWith(baseUrl))).toEqual([]);
-    await page.close();
   });
 
   it('keeps a changed selection in the URL, through a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi`);
     await expect.poll(() => page.getByTestId('compare-unit').count()).toBe(2);
     await page.locator('[data-unit="lingang"]').check();
@@ -52,19 +52,17 @@ describe('the compare view', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('compare-unit').count()).toBe(3);
     expect(await page.getByTestId('compare-unit').nth(2).locator('h2').textContent()).toBe('临港新片区');
-    await page.close();
   });
 
   it('reports ids in the link it cannot use', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/compare?units=belt-huxi,atlantis`);
     await expect.poll(() => page.getByTestId('compare-notice').textContent()).toContain('atlantis');
     expect(await page.getByTestId('compare-unit').count()).toBe(1);
-    await page.close();
   });
 
   it('exports a CSV with a BOM that parses back to the comparison', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/compare?units=belt-yanwan,belt-huxi`);
     await expect.poll(() => page.getByTestId('compare-unit').count()).toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -76,13 +74,12 @@ describe('the compare view', () => {
     const ai = rows.find((r) => r[0]!.startsWith('人工智能'))!;
     expect(ai[1]).toBe('');
     expect(ai[2]).toContain('闵行: 规划明确: 人工智能 (001');
-    await page.close();
   });
 
   it('is readable without JavaScript (the three belts by default)', async () => {
     const noJs = await launch({ javaScriptEnabled: false });
     try {
-      const page = await noJs.context.newPage();
+      const page = await openPage(noJs.context);
       await page.goto(`${baseUrl}/compare`);
       expect(await page.getByTestId('compare-unit').count()).toBe(3);
       expect(await page.getByTestId('allocation-matrix').textContent()).toContain('智能传感器');

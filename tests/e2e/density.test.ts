@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { Screenshot, distance, hexToRgb, openMap, project, idle } from './map-page.ts';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
 
@@ -37,7 +38,7 @@ const isDeck = (body: string) => body.includes('ColumnLayer');
 
 describe('output density on the map', () => {
   it('colours the robot park (250 亿元 over 3.09 km² = 80.9) as at or above the target, and states the thresholds', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const { requests } = await openMap(page, `${baseUrl}/test/explorer?v=121.37,31.36,11.2`);
     const at = await project(page, await robotPark(page));
     const off = new Screenshot(await page.screenshot());
@@ -68,11 +69,10 @@ describe('output density on the map', () => {
     expect(card).toContain('3.09 km²');
     expect(card).toContain('按园区总面积');
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    await page.close();
   });
 
   it('loads deck.gl only when 3D is switched on, draws columns, and a click on a column opens its card', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const js = scripts(page);
     await openMap(page, `${baseUrl}/test/explorer?v=121.37,31.36,10`);
     const before = await Promise.all(js.bodies);
@@ -95,24 +95,21 @@ describe('output density on the map', () => {
     await page.mouse.click(foot.x, foot.y - 35);
     await page.waitForURL(/sel=robot-park/);
     await expect.poll(() => page.getByTestId('feature-density').textContent()).toContain('80.9');
-    await page.close();
   });
 
   it('draws Lingang’s density over its whole 873 km² as not comparable with the park target, not as well below', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.88,30.92,10.5&density=2d&sel=lingang`);
     const density = page.getByTestId('feature-density');
     await expect.poll(() => density.textContent()).toContain('2.9');
     expect(await density.textContent()).toContain('与园区目标不可比');
     expect(await density.textContent()).not.toContain('明显低于目标');
     await expect.poll(() => page.getByTestId('density-legend').textContent()).toContain('与园区目标不可比');
-    await page.close();
   });
 
   it('says there is nothing to extrude when no feature in view has a density', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?ind=FASHION&density=3d`);
     await expect.poll(() => page.getByTestId('nothing-to-extrude').count()).toBe(1);
-    await page.close();
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { idle, loadFile, openMap, policyViolations, project, watchPolicyViolations } from './map-page.ts';
 import { toCsv } from '../../src/lib/formats/csv.ts';
 
@@ -58,7 +59,7 @@ function renderedEnterprises(page: Page): Promise<number> {
 
 describe('an enterprise list', () => {
   it('clusters 2,000 enterprises, follows the 3+6 chips, counts them in a district’s card, and keeps it all across a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.22,31.35,10.5&d=310114`);
     // while it reads, the panel says so (recorded as it appears: it may be brief)
     await page.evaluate(() => {
@@ -131,6 +132,5 @@ describe('an enterprise list', () => {
     await expect.poll(() => yours.locator('tr[data-row="district-310114"] [data-testid="yours-enterprises"]').textContent()).toBe('2000');
     expect(await yours.locator('tr[data-row="district-310114"] td[data-industry="AUTO"]').textContent()).toBe('400');
     expect(await yours.textContent()).toContain('嘉定企业 2022');
-    await page.close();
   });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap, project, idle } from './map-page.ts';
 
 const baseUrl = inject('baseUrl');
@@ -58,7 +59,7 @@ async function districtsHighlighted(page: Page): Promise<string[]> {
 
 describe('the explorer', () => {
   it('draws a layer when it is on and removes it when the user turns it off', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const towns = async () => new Set((await rendered(page, ['new-town'])).map((f) => f.id));
     expect([...(await towns())].sort()).toEqual(['nt-fengxian', 'nt-jiading', 'nt-nanhui', 'nt-qingpu', 'nt-songjiang']);
@@ -70,11 +71,10 @@ describe('the explorer', () => {
     await idle(page);
     expect((await rendered(page, ['transformation-area'])).length).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('layers')).toContain('transformation-areas');
-    await page.close();
   });
 
   it('choosing 汽车 leaves the matching features and highlights 嘉定, 浦东 and 奉贤 (001 L965-983)', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const chip = page.locator('[data-industry="AUTO"]');
     await chip.click();
@@ -96,11 +96,10 @@ describe('the explorer', () => {
     await page.waitForURL((u) => !u.searchParams.has('ind'));
     await idle(page);
     expect(await districtsHighlighted(page)).toEqual([]);
-    await page.close();
   });
 
   it('opens the card of 东方芯港 on click, with its area, district, industry and citation; Escape closes it', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.88,30.95,11.5&layers=featured-parks`);
     const p = await project(page, [121.88, 30.95]);
     await page.mouse.click(p.x, p.y);
@@ -118,11 +117,10 @@ describe('the explorer', () => {
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.has('sel')).toBe(false);
-    await page.close();
   });
 
   it('finds 东方芯港 by typing 芯港, and Enter flies there and opens its card', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?layers=pole`);
     const box = page.getByRole('combobox');
     await box.fill('芯港');
@@ -138,11 +136,10 @@ describe('the explorer', () => {
     const [lon, lat] = url.searchParams.get('v')!.split(',').map(Number);
     expect(lon).toBeCloseTo(121.88, 2);
     expect(lat).toBeCloseTo(30.95, 2);
-    await page.close();
   });
 
   it('lists what the map draws: the same features under the same filter, sortable, and opens a card with the keyboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?ind=AUTO&layers=belts,new-towns,bases,featured-parks&v=121.5,31.15,7.5`);
     const onMap = new Set((await rendered(page)).map((f) => f.id));
     await page.getByTestId('show-list').click();
@@ -160,11 +157,10 @@ describe('the explorer', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('feature-card').locator('h2').waitFor();
     await page.screenshot({ path: 'test-results/explorer-list.png' });
-    await page.close();
   });
 
   it('reopens a copied link with the same view, filter, layers and selection', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     await page.locator('[data-industry="IC"]').click();
     await page.locator('[data-layer="brand-parks"]').check();
@@ -174,7 +170,7 @@ describe('the explorer', () => {
     });
     await page.waitForURL(/v=121\.6,31\.2,10\.5,15,30/);
     const copied = `${page.url()}&sel=ic-design-park`;
-    const other = await browser.context.newPage();
+    const other = await openPage(browser.context);
     await openMap(other, copied);
     const view = await other.evaluate(() => {
       type Map = { getCenter(): { lng: number; lat: number }; getZoom(): number; getBearing(): number; getPitch(): number };
@@ -189,7 +185,5 @@ describe('the explorer', () => {
     expect(await other.locator('[data-industry="IC"]').getAttribute('aria-pressed')).toBe('true');
     expect(await other.locator('[data-layer="brand-parks"]').isChecked()).toBe(true);
     expect(await other.getByTestId('feature-card').locator('h2').textContent()).toBe('上海集成电路设计产业园');
-    await page.close();
-    await other.close();
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap, project } from './map-page.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
 
@@ -37,7 +38,7 @@ const drawn = (page: Page) =>
 
 describe('the site finder', () => {
   it('lists and draws candidates for 汽车, ≥ 2 km², within 30 km of 安亭, and keeps them through a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const { requests } = await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     const ids = await resultIds(page);
@@ -57,11 +58,10 @@ describe('the site finder', () => {
     await expect.poll(() => resultIds(page)).toEqual(ids);
     expect(await page.getByTestId('min-area').inputValue()).toBe('2');
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    await page.close();
   });
 
   it('updates at once when an input changes, and the URL follows', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     await page.getByTestId('min-area').fill('3');
@@ -71,22 +71,20 @@ describe('the site finder', () => {
     await expect.poll(() => resultIds(page)).not.toContain('jiading-hydrogen-port');
     await page.getByTestId('within').selectOption('belt-huxi');
     await page.waitForURL(/in=belt-huxi/);
-    await page.close();
   });
 
   it('takes a location from a click on the map', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/finder?ind=AUTO`);
     await page.getByTestId('pick-location').click();
     const at = await project(page, ANTING);
     await page.mouse.click(at.x, at.y);
     await page.waitForURL(/at=121\.1\d+,31\.2\d+/);
     await expect.poll(() => page.getByTestId('finder-results').locator('li').count()).toBeGreaterThan(0);
-    await page.close();
   });
 
   it('exports the ranking as CSV and GeoJSON with sources', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/finder?${QUERY}`);
     await expect.poll(() => resultIds(page)).toContain('jiading-hydrogen-port');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-results-csv').click()]);
@@ -97,6 +95,5 @@ describe('the site finder', () => {
     const doc = JSON.parse(readFileSync((await gj.path())!, 'utf8')) as { features: { properties: { id: string; sources: string } }[] };
     expect(doc.features[0]!.properties.id).toBe('nt-jiading');
     expect(doc.features[0]!.properties.sources.length).toBeGreaterThan(0);
-    await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { distance, hexToRgb, loadFile, openMap, project, importedDrawn } from './map-page.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { PLAN_LAYERS } from '../../src/lib/layers/registry.ts';
@@ -26,7 +27,7 @@ const SAMPLE = toCsv([
 
 describe('loading a list of parks', () => {
   it('adds accepted rows as a layer the 3+6 filter and the site finder use, kept across a reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const { requests } = await openMap(page, `${baseUrl}/test/explorer`);
     await loadFile(page, 'sample.csv', SAMPLE);
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
@@ -50,13 +51,14 @@ describe('loading a list of parks', () => {
     await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('测试智能网联汽车园');
 
     await page.goto(`${baseUrl}/finder?ind=AUTO&at=121.16,31.29&r=10`);
+    // the finder reads the imported lists from IndexedDB after it starts: wait until it says it has
+    await page.locator('[data-testid="finder-results"][data-imported-read="true"]').waitFor({ state: 'attached' });
     await expect.poll(() => page.getByTestId('finder-results').locator('li[data-result="imported-2"]').count()).toBe(1);
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    await page.close();
   });
 
   it('answers a bad CSV row by row, and keeps names with script or HTML as text', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const evil = '<img src=x onerror="window.__pwned=1">';
     await loadFile(
@@ -87,11 +89,10 @@ describe('loading a list of parks', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.getByTestId('import-clear').click();
     await expect.poll(() => importedDrawn(page)).toEqual([]);
-    await page.close();
   });
 
   it('offers a template that the importer accepts', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const res = await page.request.get(`${baseUrl}/templates/parks-template.csv`);
     const text = await res.text();
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -108,13 +109,12 @@ describe('loading a list of parks', () => {
       'year',
       'batch',
     ]);
-    await page.close();
   });
 });
 
 describe('exports', () => {
   it('exports the map as a PNG with title, legend, scale bar and north arrow', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.45,31.2,9`);
     await page.getByTestId('export-panel').locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
@@ -146,11 +146,10 @@ describe('exports', () => {
     expect(print.suggestedFilename()).toMatch(/@2x\.png$/);
     const big = PNG.sync.read(readFileSync((await print.path())!));
     expect([big.width, big.height]).toEqual([png.width * 2, png.height * 2]);
-    await page.close();
   });
 
   it('exports the features the filter shows, as CSV and GeoJSON with precision and citations', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?ind=AUTO&layers=belts,new-towns,bases,featured-parks`);
     await page.getByTestId('export-panel').locator('summary').click();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -167,6 +166,5 @@ describe('exports', () => {
     const doc = JSON.parse(readFileSync((await gj.path())!, 'utf8')) as { features: { id: string; geometry: { type: string } | null }[] };
     expect(doc.features.map((f) => f.id).sort()).toEqual([...ids].sort());
     expect(doc.features.find((f) => f.id === 'belt-huxi')!.geometry!.type).toMatch(/Polygon/);
-    await page.close();
   });
 });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { Screenshot, distance, hexToRgb, idle, loadFile, openImportPanel, openMap, project, importedDrawn } from './map-page.ts';
 import { parseCsvRows, toCsv } from '../../src/lib/formats/csv.ts';
 import { DENSITY_COLOURS } from '../../src/lib/plan/density.ts';
@@ -26,7 +27,7 @@ const AMAP_PLACE = wgsToGcj(TRUE_PLACE).map((x) => x.toFixed(6));
 
 describe('an officer’s own list', () => {
   it('reads a GBK CSV (Chinese Excel’s “CSV”) without mojibake and says how it read it', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const csv = toCsv(
       [
@@ -53,11 +54,10 @@ describe('an officer’s own list', () => {
     await loadFile(page, '园区名单.csv', gb18030(csv));
     await expect.poll(() => page.getByTestId('import-fatal').textContent()).toContain('不是有效的 UTF-8');
     expect(await importedDrawn(page)).toEqual(['imported-2']);
-    await page.close();
   });
 
   it('loads a table pasted from a spreadsheet', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     await openImportPanel(page);
     await page.getByTestId('import-paste-open').click();
@@ -67,11 +67,10 @@ describe('an officer’s own list', () => {
     await page.getByTestId('import-paste-load').click();
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
     await expect.poll(() => importedDrawn(page), { timeout: 20_000 }).toEqual(['imported-2', 'imported-3']);
-    await page.close();
   });
 
   it('lands an Amap (GCJ-02) point where the park is, keeping the original coordinates', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,14`);
     await openImportPanel(page);
     await page.getByTestId('import-coordinates').selectOption('gcj02');
@@ -98,11 +97,10 @@ describe('an officer’s own list', () => {
     await page.mouse.click(truePx.x, truePx.y);
     await expect.poll(() => page.getByTestId('imported-original').textContent()).toContain(AMAP_PLACE[0]);
     expect(await page.getByTestId('imported-original').textContent()).toContain('GCJ-02');
-    await page.close();
   });
 
   it('colours an imported park by its own output density in density 2D, stands it as a column in 3D, and its card says the figure is the file’s', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.31,12`);
     await loadFile(
       page,
@@ -145,11 +143,10 @@ describe('an officer’s own list', () => {
     expect(tilted.nearest(foot.x, foot.y - 30, DENSITY_COLOURS.above, 4)).toBeLessThan(60);
     await page.mouse.click(foot.x, foot.y - 30);
     await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe('高产出园区');
-    await page.close();
   });
 
   it('draws a park boundary from GeoJSON, selectable anywhere inside it, its computed area beside the stated one', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.175,31.315,14`);
     // ~1 km²: 0.0105° of longitude × 0.009° of latitude here
     const [x, y] = TRUE_PLACE;
@@ -186,11 +183,10 @@ describe('an officer’s own list', () => {
     const computed = await page.getByTestId('imported-boundary-area').textContent();
     expect(computed).toMatch(/(0\.99|1|1\.01) km²/);
     expect(computed).toMatch(/文件所填面积 1\.5 km²，与边界计算面积相差 \+(4[89]|5[012])(\.\d)? %/);
-    await page.close();
   });
 
   it('reads an Excel workbook (choosing its sheet) with Amap coordinates, fetching the parser only then', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const scripts: string[] = [];
     page.on('response', async (res) => {
       if ((res.headers()['content-type'] ?? '').includes('javascript')) scripts.push(await res.text().catch(() => ''));
@@ -225,22 +221,20 @@ describe('an officer’s own list', () => {
 
     await page.getByTestId('import-sheet').selectOption('2023年名单');
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
-    await page.close();
   });
 
   it('offers an Excel template that the importer accepts as downloaded', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const res = await page.request.get(`${baseUrl}/templates/parks-template.xlsx`);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
     await loadFile(page, 'parks-template.xlsx', new Uint8Array(await res.body()));
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('已导入 2 行');
     expect(await page.getByTestId('import-issues').count()).toBe(0);
-    await page.close();
   });
 
   it('shows which rows the data knows, which are new, and where the file and the source differ, and exports it', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?lang=en`);
     await loadFile(
       page,
@@ -265,12 +259,11 @@ describe('an officer’s own list', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-check-export').click()]);
     const rows = parseCsvRows(readFileSync((await download.path())!, 'utf8'));
     expect(rows.map((r) => r[2])).toEqual(['Result', 'same name', 'new park']);
-    await page.close();
   });
 
   it('keeps several named lists in IndexedDB: shown one at a time, renamed, exported, deleted, kept across a reload', async () => {
     const context = await launch();
-    const page = await context.context.newPage();
+    const page = await openPage(context.context);
     await openMap(page, `${baseUrl}/test/explorer?lang=en`);
     const list = (name: string) =>
       toCsv([
@@ -313,11 +306,10 @@ describe('an officer’s own list', () => {
       .poll(() => page.getByTestId('import-list-select').locator('option').allTextContents())
       .toEqual(['(none)', '企业名单 (1 parks)']);
     await expect.poll(() => importedDrawn(page)).toEqual([]);
-    await context.close();
   });
 
   it('lets the user say what unknown headers mean, and reads the next list with the same headers that way', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const file = (name: string) =>
       toCsv([
@@ -345,6 +337,5 @@ describe('an officer’s own list', () => {
         return page.getByTestId('imported-card').locator('h2').textContent();
       })
       .toBe('第二份名单的园区');
-    await page.close();
   });
 });

@@ -1,6 +1,7 @@
 /** The indicators page: the plans' tables with units, years, type, baselines and sources; the scale-target chart. */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -11,7 +12,7 @@ afterAll(async () => browser?.close());
 
 describe('the indicators page', () => {
   it("shows all 18 rows of 001's table with target, unit, year, type and source, and the 80 亿元/km² row with its 76.7 baseline", async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     expect((await page.goto(`${baseUrl}/indicators`))?.status()).toBe(200);
     const rows = page.getByTestId('table-001-main').locator('tbody tr');
     expect(await rows.count()).toBe(18);
@@ -28,11 +29,10 @@ describe('the indicators page', () => {
     expect(registrations).toContain('100亿 (2025)');
     expect(registrations).not.toContain('10000000000');
     expect(await page.getByTestId('table-003-main').locator('tbody tr').count()).toBe(10);
-    await page.close();
   });
 
   it('charts 亿元 targets as bars and keeps 倍增 as text, with a table behind every chart', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/indicators`);
     const auto = page.getByTestId('chart-AUTO');
     expect(await auto.locator('rect').count()).toBe(2);
@@ -43,6 +43,5 @@ describe('the indicators page', () => {
     expect(await ic.textContent()).toContain('倍增');
     expect(await page.locator('figure table').count()).toBe(9);
     await page.screenshot({ path: 'test-results/indicators.png', fullPage: true });
-    await page.close();
   });
 });

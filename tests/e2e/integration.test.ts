@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { parseCsvRows } from '../../src/lib/formats/csv.ts';
 import { countShade } from '../../src/lib/style/palette.ts';
 import { hexToRgb } from '../../src/lib/plan/density.ts';
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 describe('the integration comparison', () => {
   it('shows both plans’ columns and their citations with JavaScript off', async () => {
-    const page = await noScript.context.newPage();
+    const page = await openPage(noScript.context);
     await page.goto(`${baseUrl}/integration`);
     const table = page.getByTestId('integration-table');
     expect(await table.locator('section[data-theme]').count()).toBe(7);
@@ -44,11 +45,10 @@ describe('the integration comparison', () => {
     // every industry row is there without JavaScript (the filter only narrows once the page runs)
     expect(await table.locator('section[data-theme="industries"] tr[data-row]').count()).toBe(11);
     expect(await page.getByTestId('modes').locator('li').count()).toBe(11);
-    await page.close();
   });
 
   it('leaves the automobile rows under the 汽车 chip, keeps it in the link, and exports what it shows as CSV', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${baseUrl}/integration?lang=en`);
@@ -77,11 +77,10 @@ describe('the integration comparison', () => {
     expect(rows.length - 1).toBe(await page.locator('tr[data-row]').count());
     expect(rows.filter((r) => r[0] === 'Industry fusion paths').map((r) => r[1])).toEqual(['Automobiles']);
     expect(requests.filter((u) => !u.startsWith(baseUrl))).toEqual([]);
-    await page.close();
   });
 
   it('marks the places 004 names on the Zhejiang map, by city, with the free-trade zone not placed', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/integration`);
     const map = page.getByTestId('zhejiang-map');
     expect(await map.locator('path[data-city]').count()).toBe(11);
@@ -96,11 +95,10 @@ describe('the integration comparison', () => {
     expect(await fill('330100')).toBe(rgb(countShade(6)));
     expect(await fill('330300')).toBe(rgb(countShade(1)));
     expect(await fill('330300')).not.toBe(await fill('330100'));
-    await page.close();
   });
 
   it('shows 002’s demonstration types with their modes and conditions, and says no mode is located', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/integration?lang=en`);
     // prerendered in Chinese, the page turns English once it has read its URL
     await page.waitForSelector('html[data-url-read="true"]', { state: 'attached' });
@@ -110,13 +108,12 @@ describe('the integration comparison', () => {
     expect(await types.locator('tr[data-type="platform"] a[href="#mode-4"]').count()).toBe(1);
     expect(await types.locator('tr[data-type="district"]').textContent()).toContain('Not selected by mode');
     expect(await page.getByTestId('modes-located').textContent()).toContain('no mode is located on the map');
-    await page.close();
   });
 });
 
 describe('industry profiles and the map lead to the paths', () => {
   it('the 汽车 profile shows Shanghai’s and Zhejiang’s fusion paths, cited', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/industries/auto`);
     const section = page.getByTestId('industry-integration');
     expect(await section.locator('.path[data-doc="000"] h3').textContent()).toBe('上海 (000): （三）汽车制造业和服务业');
@@ -128,11 +125,10 @@ describe('industry profiles and the map lead to the paths', () => {
       'Shanghai (000) has no fusion path for this industry.',
       'Zhejiang (004) has no fusion path for this industry.',
     ]);
-    await page.close();
   });
 
   it('the map’s 3+6 filter links to the chosen industries’ profiles', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/?ind=AUTO,EI&lang=en`);
     const links = page.getByTestId('industry-profile-links').locator('a');
     await expect.poll(() => links.count()).toBe(2);
@@ -140,6 +136,5 @@ describe('industry profiles and the map lead to the paths', () => {
       '/industries/ei?lang=en',
       '/industries/auto?lang=en',
     ]);
-    await page.close();
   });
 });

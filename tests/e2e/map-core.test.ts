@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap } from './map-page.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,16 +17,15 @@ afterAll(async () => browser?.close());
 
 describe('the map core', () => {
   it('exposes the map only on test routes, never on the pages users load', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/`);
     expect(await page.evaluate(() => 'map' in window || '__map' in window || '__explorerMap' in window)).toBe(false);
     await openMap(page, `${baseUrl}/test/explorer`);
     expect(await page.evaluate(() => '__map' in window)).toBe(true);
-    await page.close();
   });
 
   it('filters with a chip without touching the style: same layers, same sources, only global state changes', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     type Map = { getStyle(): { layers: unknown[]; sources: unknown }; getGlobalState(): Record<string, unknown> };
     const snapshot = () =>
@@ -39,11 +39,10 @@ describe('the map core', () => {
     await expect.poll(async () => (await snapshot()).state.industries).toEqual(['AUTO']);
     const after = await snapshot();
     expect(after.style).toBe(before.style);
-    await page.close();
   });
 
   it('says its language in <html lang> on every page, prerendered ones included, and keeps it in links', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     for (const path of [
       '/',
       '/about',
@@ -69,6 +68,5 @@ describe('the map core', () => {
       await page.goto(`${baseUrl}${path}`);
       await expect.poll(() => page.locator('html').getAttribute('lang'), { message: path }).toBe('zh-CN');
     }
-    await page.close();
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { ROOT } from '../support/server.ts';
 import { startDeployProxy } from '../support/deploy-proxy.ts';
 import { Screenshot, loadFile, policyViolations as violations, watchPolicyViolations } from './map-page.ts';
@@ -41,7 +42,7 @@ async function mapColours(page: Page): Promise<number> {
 
 describe('offline use', () => {
   it('after one visit, opens the map with its tiles, a profile, the finder, compare and an imported list with no network', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await firstVisit(page);
     expect(await page.getByTestId('offline-stored').textContent()).toMatch(/已可离线使用.*\d+(\.\d)? MB/);
     // the size it states is what the cache holds
@@ -109,14 +110,13 @@ describe('offline use', () => {
     await expect.poll(() => page.getByTestId('offline-status').textContent()).toMatch(/已存储离线副本：\d+(\.\d)? MB，\d+ 个文件/);
     await expect.poll(() => page.getByTestId('offline-persistence').textContent()).toMatch(/承诺/);
     expect(await violations(page)).toEqual([]);
-    await page.close();
   });
 
   it('announces a new version and applies it only when the user reloads', async () => {
     // the app is served through a proxy that can stand for a new deployment
     const server = await startDeployProxy(baseUrl);
     try {
-      const page = await browser.context.newPage();
+      const page = await openPage(browser.context);
       await page.goto(`${server.url}/?v=121.6,31.2,12`);
       await mapIdle(page);
       await page.getByTestId('offline-stored').waitFor({ timeout: 90_000 });
@@ -139,14 +139,13 @@ describe('offline use', () => {
       await mapIdle(page);
       await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`explorer-offline-${next}`]);
       expect(await page.getByTestId('offline-update').count()).toBe(0);
-      await page.close();
     } finally {
       await server.stop();
     }
   });
 
   it('refetches a half-stored basemap archive instead of drawing a broken map', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await firstVisit(page);
     const sizes = await page.evaluate(async () => {
       const [name] = await caches.keys();
@@ -174,11 +173,10 @@ describe('offline use', () => {
       return (await (await (await caches.open(name!)).match('/basemap/shanghai.pmtiles'))!.arrayBuffer()).byteLength;
     });
     expect(stored).toBe(sizes.whole);
-    await page.close();
   });
 
   it('says when the browser has no room for the offline copy, and keeps working online', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseUrl).origin, quotaSize: 200_000 });
     await page.goto(`${baseUrl}/?v=121.6,31.2,12`);
@@ -191,6 +189,5 @@ describe('offline use', () => {
     await page.locator('[data-industry="AUTO"]').click();
     await page.waitForURL(/ind=AUTO/);
     expect(await mapColours(page)).toBeGreaterThan(40);
-    await page.close();
   });
 });

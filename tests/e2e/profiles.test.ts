@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 describe('profile pages', () => {
   it('shows a park’s name, facts and citations with JavaScript off, on a phone', async () => {
-    const page = await phoneNoJs.context.newPage();
+    const page = await openPage(phoneNoJs.context);
     const res = await page.goto(`${baseUrl}/parks/robot-park`);
     expect(res?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('上海机器人产业园');
@@ -37,11 +38,10 @@ describe('profile pages', () => {
     // the page fits the phone: nothing wider than the screen
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: 'test-results/profile-phone-nojs.png', fullPage: false });
-    await page.close();
   });
 
   it('serves a page for every district, layout unit and industry, readable without JavaScript', async () => {
-    const page = await phoneNoJs.context.newPage();
+    const page = await openPage(phoneNoJs.context);
     await page.goto(`${baseUrl}/districts/310114`);
     expect(await page.locator('h1').textContent()).toBe('嘉定区');
     expect(await page.getByTestId('district-industries').textContent()).toContain('汽车');
@@ -51,11 +51,10 @@ describe('profile pages', () => {
     await page.goto(`${baseUrl}/industries/auto`);
     expect(await page.locator('h1').textContent()).toBe('汽车');
     expect(await page.getByTestId('industry-features').textContent()).toContain('嘉定氢能港');
-    await page.close();
   });
 
   it('adds a live map with JavaScript, and links back to the map at the park', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${baseUrl}/parks/dongfang-xingang?lang=en`);
@@ -66,11 +65,10 @@ describe('profile pages', () => {
     expect(await page.locator('.maplibregl-compact-show').count()).toBe(0);
     expect(await page.getByRole('link', { name: /Back to the map/ }).getAttribute('href')).toBe('/?sel=dongfang-xingang&lang=en');
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
-    await page.close();
   });
 
   it('prints a one-page A4 brief with the map snapshot, facts and sources', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/parks/robot-park`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('svg[role="img"]').isVisible()).toBe(true);
@@ -87,11 +85,10 @@ describe('profile pages', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await pageCount(), path).toBe(1);
     }
-    await page.close();
   });
 
   it('answers an unknown id with 404 and a way back', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const res = await page.goto(`${baseUrl}/parks/no-such-park`);
     expect(res?.status()).toBe(404);
     await page.getByTestId('error-page').waitFor();
@@ -99,9 +96,8 @@ describe('profile pages', () => {
     expect(await page.getByRole('link', { name: /返回地图/ }).getAttribute('href')).toBe('/');
     await page.close();
     // what a static host serves for unknown addresses (404.html) reads the same without JavaScript
-    const noJs = await phoneNoJs.context.newPage();
+    const noJs = await openPage(phoneNoJs.context);
     await noJs.goto(`${baseUrl}/404`);
     expect(await noJs.getByTestId('error-page').textContent()).toContain('找不到这个页面');
-    await noJs.close();
   });
 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/server.ts';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { hexToRgb, loadFile, openMap, policyViolations as violations, watchPolicyViolations, type PolicyViolation } from './map-page.ts';
 import { toCsv } from '../../src/lib/formats/csv.ts';
 import { headerPolicy } from '../../src/lib/security/policy.js';
@@ -31,7 +32,7 @@ function consoleRefusals(page: Page): string[] {
 }
 
 async function visit(path: string, act?: (page: Page) => Promise<void>): Promise<{ violations: PolicyViolation[]; refused: string[] }> {
-  const page = await browser.context.newPage();
+  const page = await openPage(browser.context);
   const refused = consoleRefusals(page);
   const response = await page.goto(`${baseUrl}${path}`);
   expect(response?.status(), path).toBe(200);
@@ -45,7 +46,7 @@ async function visit(path: string, act?: (page: Page) => Promise<void>): Promise
 
 describe('content security policy', () => {
   it('is in every page (its start-up script by hash, no unsafe-inline or unsafe-eval) and in the server’s headers', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     for (const path of [
       '/',
       '/finder',
@@ -77,7 +78,6 @@ describe('content security policy', () => {
       const border = await page.locator(`.chip[data-industry="${id}"]`).evaluate((el) => getComputedStyle(el).borderTopColor);
       expect(border, id).toBe(`rgb(${hexToRgb(colour).join(', ')})`);
     }
-    await page.close();
   });
 
   it('is never violated: map, 3D density, list, finder, compare, profiles, indicators, integration, data page', async () => {
@@ -107,7 +107,7 @@ describe('content security policy', () => {
   });
 
   it('is never violated by importing a list and exporting the map, and an injected inline script does not run', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const refused = consoleRefusals(page);
     await openMap(page, `${baseUrl}/?v=121.3,31.2,10`);
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -139,6 +139,5 @@ describe('content security policy', () => {
     await expect.poll(() => violations(page).then((v) => v.length)).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect((await violations(page)).map((v) => v.directive)).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
-    await page.close();
   });
 });

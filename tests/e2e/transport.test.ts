@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { openMap } from './map-page.ts';
 
 const baseUrl = inject('baseUrl');
@@ -30,7 +31,7 @@ const TRANSPORT = ['metro-lines', 'metro-labels', 'stations', 'station-labels', 
 
 describe('transport at site scale', () => {
   it('draws and names the metro, stations and expressways at zoom 12 around 张江', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.60,31.20,12`);
     const got = await rendered(page, TRANSPORT);
     for (const id of TRANSPORT) expect(got[id]?.length ?? 0, id).toBeGreaterThan(0);
@@ -38,11 +39,10 @@ describe('transport at site scale', () => {
     expect(got['stations']).toEqual(expect.arrayContaining(['张江高科', '金科路']));
     expect(got['station-labels']).toContain('张江高科');
     expect(got['roads']).toEqual(expect.arrayContaining(['中环路', '外环高速']));
-    await page.close();
   });
 
   it('draws Line 11 and the expressway pieces around 安亭, and hides them when the transport group is off', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?v=121.17,31.30,12`);
     const got = await rendered(page, TRANSPORT);
     expect(got['metro-lines']).toContain('11号线');
@@ -51,11 +51,10 @@ describe('transport at site scale', () => {
     await page.getByRole('checkbox', { name: '交通', exact: true }).uncheck();
     await expect.poll(async () => Object.keys(await rendered(page, TRANSPORT)).length).toBe(0);
     expect(page.url()).not.toMatch(/metro/);
-    await page.close();
   });
 
   it('gives a park its access distances in the card and on its profile, with the caveats', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer?sel=ic-design-park`);
     const access = page.getByTestId('feature-card').getByTestId('feature-access');
     await expect.poll(() => access.textContent()).toMatch(/最近地铁站: 唐镇 0\.6 km/);
@@ -70,18 +69,16 @@ describe('transport at site scale', () => {
     const profile = (await page.getByTestId('feature-access').textContent()) ?? '';
     expect(profile).toMatch(/Nearest metro line: Line 2 0 km/);
     expect(profile).toMatch(/incomplete/);
-    await page.close();
   });
 
   it('says on the card when a drawn shape was clipped to the coast', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     await page.goto(`${baseUrl}/layout/nt-nanhui?lang=en`);
     await expect.poll(() => page.getByTestId('feature-clipped').textContent()).toMatch(/clipped to the coast/);
-    await page.close();
   });
 
   it('narrows the finder to parks with a metro station within 2 km, and keeps it on reload', async () => {
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     const ids = () =>
       page
         .getByTestId('finder-results')
@@ -102,7 +99,6 @@ describe('transport at site scale', () => {
     await page.reload();
     await expect.poll(ids).toEqual(near);
     expect(await page.getByTestId('metro-within').inputValue()).toBe('2');
-    await page.close();
   });
 });
 
@@ -112,7 +108,7 @@ describe('street-level layers from a deployment’s OSM extract', () => {
     const { fixturePbf } = await import('../support/osm-fixture.ts');
     const { ROOT } = await import('../support/server.ts');
     const archive = Buffer.from(buildStreets(fixturePbf(), ROOT, () => {}).archive);
-    const page = await browser.context.newPage();
+    const page = await openPage(browser.context);
     // The app's own origin serves the archive (as a deployment's build would): HTTP Range answered here.
     await page.route('**/basemap/streets.pmtiles', async (route) => {
       const range = /bytes=(\d+)-(\d+)?/.exec(route.request().headers()['range'] ?? '');
@@ -140,6 +136,5 @@ describe('street-level layers from a deployment’s OSM extract', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __map: { getLayer(id: string): unknown } }).__map.getLayer('streets')),
     ).toBeFalsy();
-    await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, type Browser } from '../support/browser.ts';
+import { openPage } from '../support/pages.ts';
 import { ROOT } from '../support/server.ts';
 import { fuzzCase, rng, type FuzzContext, type FuzzPage } from '../support/url-fuzz.ts';
 import { DISTRICT_CODES } from '../../src/lib/districts.ts';
@@ -44,7 +45,7 @@ const RUNS: { page: FuzzPage; path: string; notice: string; count: number }[] = 
 describe('generated links through the real pages', () => {
   for (const run of RUNS) {
     it(`${run.path}: ${run.count} links, no uncaught error, the asked language, a notice exactly when something was dropped`, async () => {
-      const page = await browser.context.newPage();
+      const page = await openPage(browser.context);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const r = rng(0xb0a7 + run.count);
@@ -66,7 +67,6 @@ describe('generated links through the real pages', () => {
       }
       // both kinds of link were tried (a language-only page has one parameter to get wrong)
       expect(noticed).toBeGreaterThan(run.count * (run.page === 'language' ? 0.05 : 0.15));
-      await page.close();
     }, 240_000);
   }
 });
