@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { securityHeaders } from './src/lib/security/policy.js';
 import { rangedFileHeaders, rangedFileType } from './src/lib/offline/ranged-files.ts';
+import { styleProblems } from './src/lib/style/style-variants.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -46,8 +47,23 @@ function previewHeaders(): Plugin {
   };
 }
 
+/**
+ * The build refuses a map style MapLibre's own validator rejects, naming the variant, the layer and the
+ * property: every style the app can produce is checked (src/lib/style/style-variants.ts).
+ */
+function validStyles(): Plugin {
+  return {
+    name: 'valid-map-styles',
+    apply: 'build',
+    buildStart() {
+      const problems = styleProblems();
+      if (problems.length) this.error(`The map style does not validate:\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [previewHeaders(), sveltekit()],
+  plugins: [previewHeaders(), validStyles(), sveltekit()],
   // Whether `npm run geodata -- --osm <extract>` built a street-level archive: the map draws it when present.
   define: { __STREETS_ARCHIVE__: JSON.stringify(existsSync('static/basemap/streets.pmtiles')) },
   server: { port: 5173 },

@@ -57,13 +57,14 @@ describe('loading a list of parks', () => {
     expect(requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
   });
 
-  it('answers a bad CSV row by row, and keeps names with script or HTML as text', async () => {
+  it('answers a bad CSV row by row, and keeps names and a file name with script or HTML as text', async () => {
     const page = await openPage(browser.context);
     await openMap(page, `${baseUrl}/test/explorer`);
     const evil = '<img src=x onerror="window.__pwned=1">';
+    const evilFile = '<svg onload="window.__pwned=2">bad.csv';
     await loadFile(
       page,
-      'bad.csv',
+      evilFile,
       toCsv([
         ['name', 'industries', 'area_km2', 'lon', 'lat'],
         ['无产业园', '', '', '121.2', '31.3'],
@@ -87,6 +88,9 @@ describe('loading a list of parks', () => {
     await expect.poll(() => page.getByTestId('imported-card').locator('h2').textContent()).toBe(evil);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // the file's name is shown as the name of the list, as text
+    expect(await page.getByTestId('import-panel').textContent()).toContain('<svg onload="window.__pwned=2">bad');
+    expect(await page.locator('svg[onload]').count()).toBe(0);
     await page.getByTestId('import-clear').click();
     await expect.poll(() => importedDrawn(page)).toEqual([]);
   });

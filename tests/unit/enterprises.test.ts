@@ -220,7 +220,7 @@ describe('the enterprise layer', () => {
     // a cluster as supercluster aggregates it: one count per industry set
     const cluster = { point_count: 4, s0: 1, s1: 1, s2: 1, s3: 1 };
     const evaluate = (industries: IndustryId[]) => {
-      const e = createExpression(clusterCount(sets), styleSpec.paint_circle['circle-radius'] as never, { industries });
+      const e = createExpression(clusterCount(sets), 'circle-radius', styleSpec.paint_circle['circle-radius'] as never, { industries });
       if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
       return e.value.evaluate({ zoom: 10 }, { type: 1, properties: cluster, geometry: [] } as never);
     };
@@ -233,13 +233,16 @@ describe('the enterprise layer', () => {
   });
 
   it('shows a single enterprise under the chips as the plan’s features are shown', () => {
-    const points = layers.find((l) => l.id === ENTERPRISE_LAYERS.points) as { filter: FilterSpecification };
+    const points = layers.find((l) => l.id === ENTERPRISE_LAYERS.points) as { id: string; filter: FilterSpecification };
     const shown = (industries: IndustryId[], i: number) =>
-      featureFilter(points.filter, mapGlobalState({ layersOn: DEFAULT_LAYERS, industries, byDensity: false })).filter({ zoom: 16 }, {
-        type: 1,
-        properties: features[i]!.properties,
-        geometry: [],
-      } as never);
+      featureFilter(points.filter, points.id, mapGlobalState({ layersOn: DEFAULT_LAYERS, industries, byDensity: false })).filter(
+        { zoom: 16 },
+        {
+          type: 1,
+          properties: features[i]!.properties,
+          geometry: [],
+        } as never,
+      );
     expect([0, 1, 2, 3].map((i) => shown([], i))).toEqual([true, true, true, true]);
     expect([0, 1, 2, 3].map((i) => shown(['EI'], i))).toEqual([true, false, false, false]);
     expect([0, 1, 2, 3].map((i) => shown(['HEE'], i))).toEqual([false, false, true, false]);

@@ -67,7 +67,7 @@ describe('plan layers in the style', () => {
     type: 1 | 2 | 3 = 2,
   ) => {
     const state = mapGlobalState({ layersOn: view.layersOn ?? DEFAULT_LAYERS, industries: view.industries ?? [], byDensity: false });
-    const f = featureFilter(layer(id).filter, state);
+    const f = featureFilter(layer(id).filter, id, state);
     return f.filter({ zoom: 10 }, { type, properties, geometry: [] } as never);
   };
   const park = { role: 'shape', kind: 'featured-park', precision: 'approximate', in_IC: true, in_EI: true };

@@ -6,7 +6,7 @@ import { SHARED_PER_FEATURE, asComposite, asPerFeature, perFeature } from '../..
 const assets = { basemapUrl: 'http://x/b.pmtiles', planUrl: 'http://x/p.pmtiles', glyphsUrl: 'glyphs://{fontstack}/{range}' };
 const evaluate = (value: unknown, property: string, zoom: number, properties: Record<string, unknown> = {}) => {
   const group = property.split('-')[0] === 'circle' ? 'paint_circle' : property.startsWith('line') ? 'paint_line' : 'paint_fill';
-  const e = createExpression(value, (spec as unknown as Record<string, Record<string, never>>)[group]![property]);
+  const e = createExpression(value, property, (spec as unknown as Record<string, Record<string, never>>)[group]![property]);
   if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
   return e.value.evaluate({ zoom }, { type: 'Point', properties } as never);
 };

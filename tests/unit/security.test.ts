@@ -35,6 +35,9 @@ describe('content security policy', () => {
       }
     }
     expect(JSON.stringify(PAGE_DIRECTIVES)).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    // MapLibre 6's tile worker is a file of the build: workers and frames only from the app itself
+    expect(PAGE_DIRECTIVES['worker-src']).toEqual(['self']);
+    expect(PAGE_DIRECTIVES['child-src']).toEqual(['self']);
   });
 
   it('sends what a <meta> policy cannot, with every keyword and hash quoted', () => {

@@ -6,6 +6,7 @@ import { DEFAULT_MAP_STATE } from '../../src/lib/style/map-state.ts';
 import { basemapStyle, FONTSTACK, LAYER, labelText, TRANSPORT_MIN_ZOOM } from '../../src/lib/style/basemap-style.ts';
 import { THEMES, mix } from '../../src/lib/style/themes.ts';
 import { LANGUAGES } from '../../src/lib/i18n/language.ts';
+import { styleProblems, styleVariants } from '../../src/lib/style/style-variants.ts';
 
 const assets = {
   basemapUrl: 'http://localhost:4173/basemap/shanghai.pmtiles',
@@ -62,7 +63,10 @@ describe('basemap style builder', () => {
     );
     // each layer's visibility, evaluated as MapLibre does under the global state the toggles set
     const shown = (l: (typeof transport)[number], on: string[]) => {
-      const e = createExpression(l.layout?.visibility, styleSpec.layout_line.visibility as never, { ...DEFAULT_MAP_STATE, transport: on });
+      const e = createExpression(l.layout?.visibility, 'visibility', styleSpec.layout_line.visibility as never, {
+        ...DEFAULT_MAP_STATE,
+        transport: on,
+      });
       if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
       return e.value.evaluate({ zoom: 12 }) === 'visible';
     };
@@ -140,7 +144,10 @@ describe('density colouring', () => {
       }
     ).paint;
   const colourOf = (byDensity: boolean, props: Record<string, unknown>) => {
-    const e = createExpression(paint()['fill-color'], styleSpec.paint_fill['fill-color'] as never, { ...DEFAULT_MAP_STATE, byDensity });
+    const e = createExpression(paint()['fill-color'], 'fill-color', styleSpec.paint_fill['fill-color'] as never, {
+      ...DEFAULT_MAP_STATE,
+      byDensity,
+    });
     if (e.result !== 'success') throw new Error(JSON.stringify(e.value));
     const c = e.value.evaluate({ zoom: 10 }, { type: 'Polygon', properties: props } as never) as { r: number; g: number; b: number };
     const hex = (x: number) =>
@@ -156,5 +163,32 @@ describe('density colouring', () => {
     expect(colourOf(false, { kind: 'featured-park', density_tier: 'above' })).not.toBe(DENSITY_COLOURS.above);
     // no data is barely filled, so it reads as absent rather than as a low value
     expect(JSON.stringify(paint()['fill-opacity'])).toContain('0.05');
+  });
+});
+
+describe('every style the app can produce', () => {
+  it('passes MapLibre’s own validator, at the version the engine ships with', async () => {
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    // the one copy of the validator: the engine resolves the same package this test uses
+    const { dirname } = await import('node:path');
+    const engineDir = dirname(require.resolve('maplibre-gl/package.json'));
+    expect(require.resolve('@maplibre/maplibre-gl-style-spec/package.json', { paths: [engineDir] })).toBe(
+      require.resolve('@maplibre/maplibre-gl-style-spec/package.json'),
+    );
+    const variants = styleVariants();
+    // 2 themes × 2 languages × with and without streets × with and without an enterprise list
+    expect(variants).toHaveLength(16);
+    expect(styleProblems(variants)).toEqual([]);
+  });
+
+  it('names the variant, the layer and the property of a style that does not validate', () => {
+    const [first] = styleVariants();
+    const broken = structuredClone(first!.style);
+    const land = broken.layers.findIndex((l) => l.id === 'land');
+    (broken.layers[land] as { paint: Record<string, unknown> }).paint['fill-color'] = 42;
+    expect(styleProblems([{ name: 'light/zh', style: broken }])).toEqual([
+      expect.stringMatching(new RegExp(`^light/zh: layer 'land' \\(layers\\[${land}\\]\\)\\.paint\\.fill-color: .*color expected`)),
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  * this overlay first.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MapboxOverlay } from '@deck.gl/mapbox';
+import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { ColumnLayer } from '@deck.gl/layers';
 import { DENSITY_COLOURS, DENSITY_TARGET, METRES_PER_DENSITY_UNIT, hexToRgb, type DensityColumn } from '../plan/density.ts';
 
@@ -63,9 +63,9 @@ function layers(columns: readonly DensityColumn[]) {
 }
 
 export function createDensityOverlay(map: MapLibreMap, columns: readonly DensityColumn[], onframe: () => void): DensityOverlay {
-  // Overlaid (its own canvas), not interleaved: deck.gl's interleaved mode breaks on MapLibre 6
-  // (STACK.md), and a separate canvas keeps the upgrade open.
-  const overlay = new MapboxOverlay({ interleaved: false, layers: layers(columns), onAfterRender: onframe });
+  // Overlaid (its own canvas), not interleaved: deck.gl's interleaved mode on MapLibre 6 garbles the
+  // basemap's labels (deck.gl #10700).
+  const overlay = new MapLibreOverlay({ interleaved: false, layers: layers(columns), onAfterRender: onframe });
   map.addControl(overlay);
   return {
     update: (next) => overlay.setProps({ layers: layers(next) }),

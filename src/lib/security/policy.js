@@ -5,7 +5,8 @@
  * which a unit test keeps identical to what this module prints.
  *
  * Why each source is there (nothing comes from another origin, ever):
- * - `blob:` workers: MapLibre builds its tile worker from a blob URL; deck.gl does not use workers here.
+ * - workers from the app's own origin only: MapLibre 6 runs its tile worker from a hashed file of the
+ *   build (src/lib/map/engine.ts), so no `blob:` worker is needed; deck.gl uses no workers here.
  * - `data:` / `blob:` images: MapLibre's canvas exports and the PNG export's legend.
  * - no `unsafe-eval`, no `unsafe-inline`: the only inline script is SvelteKit's start-up script, allowed
  *   by its hash; styles come from the app's CSS files and the CSSOM (which CSP does not restrict);
@@ -37,8 +38,8 @@ export const PAGE_DIRECTIVES = /** @type {const} */ ({
   'img-src': ['self', 'data:', 'blob:'],
   'font-src': ['self'],
   'connect-src': ['self'],
-  'worker-src': ['self', 'blob:'],
-  'child-src': ['self', 'blob:'],
+  'worker-src': ['self'],
+  'child-src': ['self'],
   'manifest-src': ['self'],
   'media-src': ['none'],
   'frame-src': ['none'],
