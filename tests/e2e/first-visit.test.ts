@@ -8,7 +8,7 @@
  * sliced from a gzipped whole copy in the HTTP cache cannot be decoded (the bug this guards).
  */
 import { request } from 'node:http';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -43,7 +43,18 @@ function get(url: string, headers: Record<string, string> = {}): Promise<Raw> {
   });
 }
 
+/** MapLibre 6's tile worker, a module worker: a browser runs it only when it comes as JavaScript. */
+async function expectWorkerServedAsJavaScript(host: string) {
+  const assets = join(ROOT, 'build/_app/immutable/assets');
+  const worker = readdirSync(assets).find((f) => /^maplibre-gl-worker\..+\.mjs$/.test(f));
+  expect(worker, 'the build emits the engine worker').toBeDefined();
+  const res = await get(`${host}/_app/immutable/assets/${worker}`);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript\b/);
+}
+
 async function expectArchivesServedPlain(host: string) {
+  await expectWorkerServedAsJavaScript(host);
   for (const archive of ARCHIVES) {
     const size = statSync(join(ROOT, 'build', archive)).size;
     const whole = await get(`${host}/${archive}`);
@@ -145,7 +156,7 @@ function expectEveryMapDrawn(result: Awaited<ReturnType<typeof secondPagesWhileS
 }
 
 describe('first visit under npm start (vite preview)', () => {
-  it('serves the archives as their own bytes, with their type and byte ranges', async () => {
+  it('serves the archives as their own bytes, with their type and byte ranges, and the map worker as JavaScript', async () => {
     await expectArchivesServedPlain(preview);
   });
 
@@ -168,11 +179,11 @@ describe('first visit under npm start (vite preview)', () => {
     } finally {
       await link.stop();
     }
-  });
+  }, 240_000);
 
   it('draws them with the service worker off', async () => {
     expectEveryMapDrawn(await secondPagesWhileStoring(preview, [2000, 5000], false));
-  });
+  }, 120_000);
 });
 
 for (const kind of ['nginx', 'caddy'] as const) {
@@ -183,7 +194,7 @@ for (const kind of ['nginx', 'caddy'] as const) {
     });
     afterAll(async () => host?.stop());
 
-    it('serves the archives as their own bytes, with their type and byte ranges', async () => {
+    it('serves the archives as their own bytes, with their type and byte ranges, and the map worker as JavaScript', async () => {
       await expectArchivesServedPlain(host.url);
     });
 
@@ -191,6 +202,6 @@ for (const kind of ['nginx', 'caddy'] as const) {
       const result = await secondPagesWhileStoring(host.url, [2000, 5000], true);
       expectEveryMapDrawn(result);
       expect(Math.min(...result.seconds.map((s) => s.openedAtMs))).toBeLessThan(result.storedAtMs!);
-    });
+    }, 180_000);
   });
 }

@@ -20,7 +20,12 @@ export interface StaticHost {
 }
 
 const BINARY: Record<HostKind, string> = { nginx: '/usr/sbin/nginx', caddy: '/usr/bin/caddy' };
-const README_ROOT = '/srv/shanghai-explorer/build';
+/** The folder the README's examples serve (`root …`), which the tests replace by this build. */
+function readmeRoot(block: string): string {
+  const root = /^\s*root\s+(?:\*\s+)?(\S+?);?$/m.exec(block)?.[1];
+  if (!root) throw new Error('the README example names no root folder');
+  return root;
+}
 
 /** The README's fenced block for this server (the first ```nginx or ```caddy block). */
 export function readmeBlock(kind: HostKind): string {
@@ -43,7 +48,8 @@ function ensureInstalled(kind: HostKind) {
 }
 
 function nginxConfig(dir: string, port: number, build: string): string {
-  const server = readmeBlock('nginx').replaceAll(README_ROOT, build);
+  const block = readmeBlock('nginx');
+  const server = block.replaceAll(readmeRoot(block), build);
   // The rest is what a stock Debian nginx.conf gives a server block, plus compression of everything
   // (gzip_types *), as a host tuned for speed would: the README's block must hold its own against it.
   return `daemon off;
@@ -74,7 +80,7 @@ ${server}
 
 function caddyConfig(port: number, build: string): string {
   const site = readmeBlock('caddy')
-    .replaceAll(README_ROOT, build)
+    .replaceAll(readmeRoot(readmeBlock('caddy')), build)
     .replace(/^\S+ \{/m, `http://127.0.0.1:${port} {`);
   return `{\n\tadmin off\n\tauto_https off\n}\n${site}`;
 }
@@ -109,7 +115,7 @@ export async function startStaticHost(kind: HostKind): Promise<StaticHost> {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`${kind} did not answer within 20 s:\n${output}`);
+      throw new Error(`${kind} did not answer within 20 seconds. It said:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
