@@ -37,7 +37,8 @@ async function visit(path: string, act?: (page: Page) => Promise<void>): Promise
   const response = await page.goto(`${baseUrl}${path}`);
   expect(response?.status(), path).toBe(200);
   // the pages with a map are checked once it has drawn (tiles, glyphs, workers all used)
-  if (/^\/(\?|finder|parks\/)/.test(path)) await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
+  if (/^\/(\?|finder|parks\/|layout\/|districts\/)/.test(path))
+    await page.waitForSelector('[data-map-idle="true"]', { state: 'attached', timeout: 60_000 });
   await act?.(page);
   const found = await violations(page);
   await page.close();
@@ -80,7 +81,7 @@ describe('content security policy', () => {
     }
   });
 
-  it('is never violated: map, 3D density, list, finder, compare, profiles, indicators, integration, data page', async () => {
+  it('is never violated: map, 3D density, list, finder, compare, every kind of profile, indicators, integration, data page, not-found page', async () => {
     const states: [string, ((page: Page) => Promise<void>)?][] = [
       ['/?v=121.6,31.2,12&sel=ic-design-park'],
       [
@@ -94,10 +95,13 @@ describe('content security policy', () => {
       ['/finder?ind=AUTO&min=2&d=310114&metro=5'],
       ['/compare?units=belt-yanwan,belt-huxi'],
       ['/parks/robot-park'],
+      ['/layout/belt-yanwan'],
+      ['/districts/310114?lang=en'],
       ['/industries/auto?lang=en'],
       ['/indicators'],
       ['/integration?ind=AUTO&lang=en'],
       ['/about'],
+      ['/404'],
     ];
     for (const [path, act] of states) {
       const { violations: found, refused } = await visit(path, act);
