@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
@@ -62,8 +63,24 @@ function validStyles(): Plugin {
   };
 }
 
+/**
+ * read-excel-file gets fflate with an in-page `unzip` (src/lib/formats/unzip-in-page.ts): fflate's own
+ * inflates large sheets in a `blob:` worker, which the CSP refuses. Other importers keep fflate itself.
+ */
+function unzipInPage(): Plugin {
+  const shim = fileURLToPath(new URL('./src/lib/formats/unzip-in-page.ts', import.meta.url));
+  return {
+    name: 'unzip-in-page',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'fflate' && importer && /[\\/]read-excel-file[\\/]/.test(importer)) return shim;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [previewHeaders(), validStyles(), sveltekit()],
+  plugins: [previewHeaders(), validStyles(), unzipInPage(), sveltekit()],
   // Whether `npm run geodata -- --osm <extract>` built a street-level archive: the map draws it when present.
   define: { __STREETS_ARCHIVE__: JSON.stringify(existsSync('static/basemap/streets.pmtiles')) },
   server: { port: 5173 },

@@ -5,6 +5,7 @@
  * does not run.
  */
 import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/server.ts';
@@ -128,6 +129,21 @@ describe('content security policy', () => {
     await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
     await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await violations(page)).toEqual([]);
+    expect(refused).toEqual([]);
+
+    // a workbook whose sheet is over 512 KB (fflate would inflate it in a blob: worker) is read in the page
+    const rows = [
+      ['name', 'industries', 'lon', 'lat'],
+      ...Array.from({ length: 4900 }, (_, i) => [`大表测试园区${i}`, '汽车', 121.3, 31.2]),
+    ];
+    const workbook = new Uint8Array(
+      await (await import('write-excel-file/node')).default(rows.map((r) => r.map((value) => ({ value })))).toBuffer(),
+    );
+    const sheet = Object.entries(unzipSync(workbook)).find(([path]) => path.startsWith('xl/worksheets/'))![1];
+    expect(sheet.length).toBeGreaterThan(512 * 1024);
+    await loadFile(page, 'large.xlsx', workbook);
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('4900');
     expect(await violations(page)).toEqual([]);
     expect(refused).toEqual([]);
 
