@@ -6,7 +6,9 @@
  *
  * Why each source is there (nothing comes from another origin, ever):
  * - workers from the app's own origin only: MapLibre 6 runs its tile worker from a hashed file of the
- *   build (src/lib/map/engine.ts), so no `blob:` worker is needed; deck.gl uses no workers here.
+ *   build (src/lib/map/engine.ts), so no `blob:` worker is needed; deck.gl uses no workers here, and
+ *   the Excel reader's unzip runs in the page (src/lib/formats/unzip-in-page.ts) rather than in
+ *   fflate's `blob:` workers.
  * - `data:` / `blob:` images: MapLibre's canvas exports and the PNG export's legend.
  * - no `unsafe-eval`, no `unsafe-inline`: the only inline script is SvelteKit's start-up script, allowed
  *   by its hash; styles come from the app's CSS files and the CSSOM (which CSP does not restrict);
