@@ -6,6 +6,7 @@
  * cannot simply be edited.
  */
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
+import { listenOnLoopback } from './server.ts';
 
 export interface DeployProxy {
   url: string;
@@ -47,11 +48,9 @@ export async function startDeployProxy(target: string): Promise<DeployProxy> {
     });
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     deploy(from, to) {
       rewrite = { from, to };
     },

@@ -16,6 +16,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Starts `server` on a free loopback port; returns its base URL. */
+export async function listenOnLoopback(server: import('node:http').Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
 export interface Preview {
   url: string;
   stop(): void;

@@ -5,6 +5,7 @@
  */
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { listenOnLoopback } from './server.ts';
 
 export interface SlowLink {
   url: string;
@@ -41,11 +42,9 @@ export async function startSlowLink(target: string, bytesPerSecond: number): Pro
     });
     req.pipe(forward);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
