@@ -7,7 +7,7 @@ import { getContext, setContext } from 'svelte';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Picker } from './selection.ts';
 
-type MapLibreModule = typeof import('maplibre-gl');
+import type { MapLibreModule } from './engine.ts';
 
 export type MapStatus = 'engine' | 'basemap' | 'tiles' | 'ready' | 'failed' | 'no-webgl';
 

@@ -7,7 +7,7 @@
 import { GLYPH_PROTOCOL, type GlyphSource } from './glyphs.ts';
 import { RetryOnceSource } from './retry-source.ts';
 
-type MapLibreModule = typeof import('maplibre-gl');
+import type { MapLibreModule } from './engine.ts';
 type PMTilesModule = typeof import('pmtiles');
 
 let users = 0;

@@ -12,9 +12,10 @@ import { basemapStyle, FONTSTACK } from './basemap-style.ts';
 import { ENTERPRISE_SOURCE, enterpriseLayers, enterpriseSource } from './enterprise-layers.ts';
 import { THEMES } from './themes.ts';
 
+// paths on the app's own origin, as the page gives them (nothing is fetched: the styles are only validated)
 const ASSETS = {
-  basemapUrl: 'http://app.invalid/basemap/shanghai.pmtiles',
-  planUrl: 'http://app.invalid/basemap/plan.pmtiles',
+  basemapUrl: '/basemap/shanghai.pmtiles',
+  planUrl: '/basemap/plan.pmtiles',
   glyphsUrl: 'glyphs://{fontstack}/{range}',
 };
 
@@ -37,7 +38,7 @@ function withEnterprises(style: StyleSpecification): StyleSpecification {
 export function styleVariants(): StyleVariant[] {
   return (Object.keys(THEMES) as (keyof typeof THEMES)[]).flatMap((theme) =>
     LANGUAGES.flatMap((language) =>
-      [null, 'http://app.invalid/basemap/streets.pmtiles'].flatMap((streetsUrl) => {
+      [null, '/basemap/streets.pmtiles'].flatMap((streetsUrl) => {
         const name = `${theme}/${language}${streetsUrl ? '/streets' : ''}`;
         const style = basemapStyle({ theme, language, assets: { ...ASSETS, streetsUrl } });
         return [
